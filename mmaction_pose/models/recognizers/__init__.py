@@ -1,0 +1,2 @@
+# Copyright (c) mmaction-pose. All rights reserved.
+__all__: list = []
