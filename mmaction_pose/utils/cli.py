@@ -1,0 +1,195 @@
+# Copyright (c) mmaction-pose. All rights reserved.
+"""Shared logic of ``tools/train.py`` and ``tools/test.py``.
+
+Keeps the tools thin and mmaction2-compatible while adding what the stock
+tools lack: config keys validated before anything is built, distributed
+training on CPU (gloo), and one clear message instead of a traceback for
+bad annotation files.
+"""
+from __future__ import annotations
+
+import difflib
+import inspect
+import os
+import os.path as osp
+import sys
+from collections.abc import Mapping
+from typing import Any
+
+from mmengine.config import Config, ConfigDict
+
+# Top-level keys a Runner config may legitimately add via --cfg-options.
+_RUNNER_KEYS = {
+    'model', 'work_dir', 'train_dataloader', 'val_dataloader',
+    'test_dataloader', 'train_cfg', 'val_cfg', 'test_cfg', 'auto_scale_lr',
+    'optim_wrapper', 'param_scheduler', 'val_evaluator', 'test_evaluator',
+    'default_hooks', 'custom_hooks', 'data_preprocessor', 'load_from',
+    'resume', 'launcher', 'env_cfg', 'log_processor', 'log_level',
+    'visualizer', 'default_scope', 'randomness', 'experiment_name', 'cfg',
+    'model_wrapper_cfg', 'compile', 'find_unused_parameters', 'sync_bn',
+    'custom_imports', 'vis_backends', 'runner_type'
+}
+
+
+class ConfigKeyError(KeyError):
+    """A ``--cfg-options`` key does not exist and is not a valid argument."""
+
+    def __str__(self) -> str:  # KeyError would repr() the message
+        return str(self.args[0])
+
+
+def _accepted_args(type_name: Any, scope_node: Any) -> set[str] | None:
+    """Constructor arguments of a registered ``type``; None if open-ended."""
+    if not isinstance(type_name, str):
+        cls = type_name
+    else:
+        cls = None
+        for node in scope_node:
+            try:
+                cls = node.get(type_name)
+            except Exception:  # a failing lazy import is not our concern
+                cls = None
+            if cls is not None:
+                break
+    if cls is None:
+        return None
+    try:
+        params = inspect.signature(cls).parameters.values()
+    except (TypeError, ValueError):
+        return None
+    if any(p.kind == p.VAR_KEYWORD for p in params):
+        return None
+    return {p.name for p in params}
+
+
+def _registries() -> list:
+    from mmaction_pose import registry
+    return list(registry.ALL_NODES)
+
+
+def check_cfg_options(cfg: Config, options: Mapping[str, Any]) -> None:
+    """Fail early on a ``--cfg-options`` key that cannot be right.
+
+    A key may add a field that the config does not set yet, but only if the
+    registered ``type`` of the enclosing dict accepts it as a constructor
+    argument (or takes ``**kwargs``). Unknown top-level keys fail when they
+    look like a typo of an existing key.
+
+    Raises:
+        ConfigKeyError: with a "did you mean" hint.
+    """
+    for key in options:
+        parts = key.split('.')
+        node: Any = cfg
+        for depth, part in enumerate(parts):
+            path = '.'.join(parts[:depth + 1])
+            if isinstance(node, (list, tuple)) and part.isdigit():
+                if int(part) >= len(node):
+                    raise ConfigKeyError(
+                        f'--cfg-options {key!r}: index {part} out of range '
+                        f'({len(node)} items at {".".join(parts[:depth])!r})')
+                node = node[int(part)]
+                continue
+            if not isinstance(node, Mapping):
+                break
+            if part in node:
+                node = node[part]
+                continue
+            # A new key: allowed only where it can be a valid argument.
+            known = list(node.keys())
+            hint = difflib.get_close_matches(part, known, n=1)
+            if depth == 0:
+                if part in _RUNNER_KEYS or not hint:
+                    break
+                raise ConfigKeyError(
+                    f'--cfg-options {key!r}: unknown config key {part!r}; '
+                    f'did you mean {hint[0]!r}?')
+            if 'type' in node:
+                accepted = _accepted_args(node['type'], _registries())
+                if accepted is not None and part not in accepted:
+                    close = difflib.get_close_matches(
+                        part, sorted(accepted), n=1)
+                    raise ConfigKeyError(
+                        f'--cfg-options {key!r}: {node["type"]!r} has no '
+                        f'argument {part!r}'
+                        + (f'; did you mean {close[0]!r}?' if close else
+                           f'; it accepts {sorted(accepted)}'))
+            elif hint:
+                raise ConfigKeyError(
+                    f'--cfg-options {key!r}: {path!r} does not exist; did you '
+                    f'mean {".".join(parts[:depth] + [hint[0]])!r}?')
+            break
+
+
+def setup_cpu_distributed(cfg: Config) -> None:
+    """Make ``--launcher pytorch`` work without CUDA (gloo backend).
+
+    mmengine's ``init_dist`` calls ``torch.cuda.set_device`` and the Runner
+    wraps the model with ``device_ids=[LOCAL_RANK]``; both fail on CPU. We
+    initialise the gloo process group ourselves (the Runner then skips its
+    own ``init_dist``) and wrap with ``device_ids=None``.
+    """
+    import torch
+    import torch.distributed as dist
+    launcher = cfg.get('launcher', 'none')
+    if launcher == 'none' or torch.cuda.is_available():
+        return
+    if launcher != 'pytorch':
+        fail(f'--launcher {launcher} needs CUDA; on CPU use --launcher '
+             'pytorch (tools/dist_train.sh)')
+    if not dist.is_initialized():
+        dist.init_process_group(backend='gloo')
+    cfg.setdefault('env_cfg', ConfigDict())
+    cfg.env_cfg.setdefault('dist_cfg', ConfigDict())
+    cfg.env_cfg.dist_cfg.backend = 'gloo'
+    wrapper = cfg.get('model_wrapper_cfg') or ConfigDict(
+        type='MMDistributedDataParallel', broadcast_buffers=False,
+        find_unused_parameters=cfg.get('find_unused_parameters', False))
+    wrapper['device_ids'] = None
+    cfg.model_wrapper_cfg = wrapper
+
+
+def set_work_dir(cfg: Config, work_dir: str | None, config_path: str) -> None:
+    """``--work-dir`` > ``work_dir`` in the file > ``work_dirs/<stem>``."""
+    if work_dir is not None:
+        cfg.work_dir = work_dir
+    elif cfg.get('work_dir', None) is None:
+        cfg.work_dir = osp.join('./work_dirs',
+                                osp.splitext(osp.basename(config_path))[0])
+
+
+def load_config(path: str) -> Config:
+    """``Config.fromfile`` with a one-line error for a missing file."""
+    if not osp.isfile(path):
+        fail(f'config file {path!r} does not exist')
+    return Config.fromfile(path)
+
+
+def fail(message: str, code: int = 1) -> None:
+    """Print one clear error line and exit."""
+    print(f'error: {message}', file=sys.stderr, flush=True)
+    sys.exit(code)
+
+
+def run_guarded(fn, *args, **kwargs):
+    """Run ``fn``; turn known user errors into one message + exit code 1."""
+    from mmaction_pose.datasets.pose_dataset import AnnotationError
+    try:
+        return fn(*args, **kwargs)
+    except (AnnotationError, ConfigKeyError) as err:
+        fail(str(err))
+
+
+def build_runner(cfg: Config):
+    """``Runner.from_cfg`` or a registered custom runner (``runner_type``)."""
+    from mmengine.runner import Runner
+
+    from mmaction_pose.registry import RUNNERS
+    if 'runner_type' not in cfg:
+        return Runner.from_cfg(cfg)
+    return RUNNERS.build(cfg)
+
+
+def ensure_local_rank(local_rank: int) -> None:
+    if 'LOCAL_RANK' not in os.environ:
+        os.environ['LOCAL_RANK'] = str(local_rank)

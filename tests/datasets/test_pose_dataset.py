@@ -1,0 +1,100 @@
+# Copyright (c) mmaction-pose. All rights reserved.
+"""PoseDataset: parity with mmaction2's class and clear annotation errors."""
+from __future__ import annotations
+
+import pickle
+
+import numpy as np
+import pytest
+
+from mmaction.datasets import PoseDataset as MMAPoseDataset
+from mmaction_pose.datasets import PoseDataset
+from mmaction_pose.datasets.pose_dataset import AnnotationError
+
+
+def _anno(i: int, T: int = 5) -> dict:
+    return dict(frame_dir=f'v{i}', label=i % 3, img_shape=(64, 64),
+                original_shape=(64, 64), total_frames=T,
+                keypoint=np.ones((1, T, 17, 2), np.float32),
+                keypoint_score=np.ones((1, T, 17), np.float32))
+
+
+def _write(tmp_path, obj, name='ann.pkl'):
+    path = tmp_path / name
+    with open(path, 'wb') as f:
+        pickle.dump(obj, f)
+    return str(path)
+
+
+@pytest.mark.parametrize('split', ['train', 'val', None])
+@pytest.mark.parametrize('prefix', [{}, dict(video='videos')])
+def test_data_list_matches_mmaction(tmp_path, split, prefix):
+    annos = [_anno(i) for i in range(6)]
+    data = dict(split=dict(train=['v0', 'v2', 'v4'], val=['v1', 'v3']),
+                annotations=annos)
+    path = _write(tmp_path, data if split else annos)
+    ours = PoseDataset(path, [], split=split, data_prefix=prefix)
+    ref = MMAPoseDataset(path, [], split=split, data_prefix=prefix)
+    assert len(ours) == len(ref) > 0
+    for i in range(len(ref)):
+        a, b = ours.get_data_info(i), ref.get_data_info(i)
+        assert a.keys() == b.keys()
+        for key in b:
+            np.testing.assert_array_equal(a[key], b[key])
+
+
+def test_missing_file_names_the_file(tmp_path):
+    with pytest.raises(AnnotationError, match='nope.pkl.*does not exist'):
+        PoseDataset(str(tmp_path / 'nope.pkl'), [])
+
+
+def test_unreadable_pickle_names_the_file(tmp_path):
+    path = tmp_path / 'bad.pkl'
+    path.write_bytes(b'this is not a pickle')
+    with pytest.raises(AnnotationError, match='bad.pkl.*cannot be read'):
+        PoseDataset(str(path), [])
+
+
+@pytest.mark.parametrize('field', ['keypoint', 'total_frames', 'label'])
+def test_missing_field_names_sample_and_field(tmp_path, field):
+    annos = [_anno(i) for i in range(3)]
+    del annos[1][field]
+    path = _write(tmp_path, dict(split=dict(train=['v0', 'v1', 'v2']),
+                                 annotations=annos))
+    with pytest.raises(AnnotationError) as err:
+        PoseDataset(path, [], split='train')
+    msg = str(err.value)
+    assert 'ann.pkl' in msg and 'sample #1' in msg and "'v1'" in msg
+    assert f"'{field}'" in msg
+
+
+def test_inconsistent_keypoint_frames(tmp_path):
+    annos = [_anno(0)]
+    annos[0]['total_frames'] = 9
+    path = _write(tmp_path, annos)
+    with pytest.raises(AnnotationError, match="'keypoint' has 5 frames"):
+        PoseDataset(path, [])
+
+
+def test_bad_score_shape(tmp_path):
+    annos = [_anno(0)]
+    annos[0]['keypoint_score'] = np.ones((1, 5, 13), np.float32)
+    path = _write(tmp_path, annos)
+    with pytest.raises(AnnotationError, match="'keypoint_score'"):
+        PoseDataset(path, [])
+
+
+def test_unknown_split_lists_available(tmp_path):
+    path = _write(tmp_path, dict(split=dict(train=['v0']),
+                                 annotations=[_anno(0)]))
+    with pytest.raises(AnnotationError, match=r"unknown split 'xsub_val'.*"
+                       r"\['train'\]"):
+        PoseDataset(path, [], split='xsub_val')
+
+
+def test_bare_list_with_split_is_explained(tmp_path):
+    # mmaction2#2800: a bare list plus `split` gives "list indices must be
+    # integers" in mmaction2.
+    path = _write(tmp_path, [_anno(0)])
+    with pytest.raises(AnnotationError, match="needs a dict with 'split'"):
+        PoseDataset(path, [], split='train')
