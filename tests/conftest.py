@@ -62,3 +62,103 @@ def synthetic_pkl(tmp_path_factory) -> Path:
     """A tiny synthetic PoseDataset pickle (8 classes x (4 train, 2 test))."""
     return write_synthetic(
         tmp_path_factory.mktemp('synthetic') / 'synthetic_coco17.pkl')
+
+
+# ---- pose backends, demos and data tools (issue #7) -----------------------
+# ``FakePoseBackend`` is importable as ``conftest:FakePoseBackend`` (the
+# tools' ``--pose-backend module:Class``) because pytest puts tests/ on
+# sys.path.
+from mmaction_pose.apis.pose_backends import (  # noqa: E402
+    FramePoses, PoseBackend, boxes_from_keypoints)
+
+
+def load_script(rel: str):
+    """Import a script of the repository (``demo/…``, ``tools/…``)."""
+    import importlib.util
+    spec = importlib.util.spec_from_file_location(
+        'script_' + rel.replace('/', '_')[:-3], ROOT / rel)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def write_video(path: Path, num_frames: int = 12, size: tuple = (96, 64),
+                dark_frames: tuple = (), fps: float = 10.0) -> Path:
+    """A tiny mp4 of noise; ``dark_frames`` are black (no person)."""
+    import cv2
+    path.parent.mkdir(parents=True, exist_ok=True)
+    w, h = size
+    writer = cv2.VideoWriter(str(path), cv2.VideoWriter_fourcc(*'mp4v'),
+                             fps, (w, h))
+    gen = np.random.default_rng(0)
+    for t in range(num_frames):
+        frame = gen.integers(100, 255, (h, w, 3), dtype=np.uint8)
+        if t in dark_frames:
+            frame[:] = 0
+        writer.write(frame)
+    writer.release()
+    return path
+
+
+class FakePoseBackend(PoseBackend):
+    """Deterministic stand-in for a pose backend: ``max_people`` people
+    walking right, nobody in dark frames (mean < 20)."""
+
+    name = 'fake'
+
+    def __init__(self, max_people: int = 2, **_) -> None:
+        self.max_people = max_people
+        self.t = 0
+
+    def __call__(self, frame: np.ndarray) -> FramePoses:
+        t, self.t = self.t, self.t + 1
+        if frame.mean() < 20:
+            return FramePoses()
+        h, w = frame.shape[:2]
+        base = np.random.default_rng(1).uniform(-.15, .15, (17, 2))
+        kps = np.array([[(0.25 + 0.5 * m) * w + t, 0.5 * h] + base * [w, h]
+                        for m in range(self.max_people)], np.float32)
+        scores = np.full(kps.shape[:2], 0.9, np.float32)
+        return FramePoses(boxes_from_keypoints(kps, scores), kps, scores)
+
+    def reset(self) -> None:
+        self.t = 0
+
+
+def _ntu_body_lines(body_id: str, x: float, state: int = 2) -> list[str]:
+    lines = [f'{body_id} 0 1 1 1 1 0 0.1 0.2 2', '25']
+    for j in range(25):
+        # x y z depthX depthY colorX colorY oW oX oY oZ state
+        lines.append(f'{x} {j * .1} 3.0 250 {200 + j} {x * 100 + j} '
+                     f'{500 + j} 1 0 0 0 {state}')
+    return lines
+
+
+def write_ntu_skeleton(path: Path, frames: list[list[tuple]]) -> Path:
+    """An NTU ``.skeleton`` file; ``frames``: per frame, a list of
+    ``(body_id, x[, state])`` (every joint of a body at colour x = 100 x)."""
+    lines = [str(len(frames))]
+    for bodies in frames:
+        lines.append(str(len(bodies)))
+        for body in bodies:
+            lines += _ntu_body_lines(*body)
+    path.write_text('\n'.join(lines) + '\n')
+    return path
+
+
+@pytest.fixture
+def tiny_video(tmp_path) -> Path:
+    """12 frames of 96x64 noise; frame 5 is black (nobody in it)."""
+    return write_video(tmp_path / 'tiny.mp4', dark_frames=(5, ))
+
+
+@pytest.fixture(scope='session')
+def skeleton_model(tmp_path_factory) -> tuple[str, str]:
+    """The quickstart PoseC3D config and a random-weight checkpoint of it
+    (``torch.save(model.state_dict())``)."""
+    from mmaction_pose.apis.inference import SkeletonRecognizer
+    config = str(ROOT / 'configs' / 'posec3d' / 'synthetic_keypoint.py')
+    recognizer = SkeletonRecognizer(config, None)
+    ckpt = tmp_path_factory.mktemp('skeleton_model') / 'random.pth'
+    torch.save(recognizer.model.state_dict(), ckpt)
+    return config, str(ckpt)

@@ -15,6 +15,9 @@ from mmaction_pose import registry
 # An entry is added together with its class and its parity test.
 DROP_IN_REPLACEMENTS = {
     'dataset': {'PoseDataset'},  # tests/datasets/test_pose_dataset.py
+    'model': {'RGBPoseHead'},  # tests/models/heads/test_rgbpose_head.py
+    # tests/datasets/transforms/test_{pose_target,sampling,compact}.py
+    'transform': {'GeneratePoseTarget', 'UniformSampleFrames', 'PoseCompact'},
 }
 
 

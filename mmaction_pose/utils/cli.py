@@ -38,8 +38,15 @@ class ConfigKeyError(KeyError):
         return str(self.args[0])
 
 
-def _accepted_args(type_name: Any, scope_node: Any) -> set[str] | None:
-    """Constructor arguments of a registered ``type``; None if open-ended."""
+def _accepted_args(type_name: Any,
+                   scope_node: Any) -> tuple[set[str], bool] | None:
+    """Constructor arguments of a registered ``type``.
+
+    Returns ``(names, open_ended)``: the argument names of ``__init__``
+    along the MRO (classes forwarding ``**kwargs`` to their bases), and
+    whether some ``__init__`` still takes ``**kwargs`` that may go elsewhere.
+    None when the type cannot be resolved.
+    """
     if not isinstance(type_name, str):
         cls = type_name
     else:
@@ -51,15 +58,25 @@ def _accepted_args(type_name: Any, scope_node: Any) -> set[str] | None:
                 cls = None
             if cls is not None:
                 break
-    if cls is None:
+    if cls is None or not inspect.isclass(cls):
         return None
-    try:
-        params = inspect.signature(cls).parameters.values()
-    except (TypeError, ValueError):
-        return None
-    if any(p.kind == p.VAR_KEYWORD for p in params):
-        return None
-    return {p.name for p in params}
+    names: set[str] = set()
+    open_ended = False
+    for klass in cls.__mro__:
+        init = klass.__dict__.get('__init__')
+        if init is None or klass is object:
+            continue
+        try:
+            params = list(inspect.signature(init).parameters.values())[1:]
+        except (TypeError, ValueError):
+            return None
+        names |= {p.name for p in params
+                  if p.kind not in (p.VAR_KEYWORD, p.VAR_POSITIONAL)}
+        if not any(p.kind == p.VAR_KEYWORD for p in params):
+            open_ended = False
+            break
+        open_ended = True
+    return names, open_ended
 
 
 def _registries() -> list:
@@ -80,7 +97,7 @@ def check_cfg_options(cfg: Config, options: Mapping[str, Any]) -> None:
     """
     for key in options:
         parts = key.split('.')
-        node: Any = cfg
+        node: Any = cfg._cfg_dict  # a ConfigDict (Config is no Mapping)
         for depth, part in enumerate(parts):
             path = '.'.join(parts[:depth + 1])
             if isinstance(node, (list, tuple)) and part.isdigit():
@@ -105,15 +122,19 @@ def check_cfg_options(cfg: Config, options: Mapping[str, Any]) -> None:
                     f'--cfg-options {key!r}: unknown config key {part!r}; '
                     f'did you mean {hint[0]!r}?')
             if 'type' in node:
-                accepted = _accepted_args(node['type'], _registries())
-                if accepted is not None and part not in accepted:
+                found = _accepted_args(node['type'], _registries())
+                if found is not None and part not in found[0]:
+                    accepted, open_ended = found
                     close = difflib.get_close_matches(
                         part, sorted(accepted), n=1)
-                    raise ConfigKeyError(
-                        f'--cfg-options {key!r}: {node["type"]!r} has no '
-                        f'argument {part!r}'
-                        + (f'; did you mean {close[0]!r}?' if close else
-                           f'; it accepts {sorted(accepted)}'))
+                    # With **kwargs forwarded further we only object to
+                    # what is clearly a typo of a real argument.
+                    if close or not open_ended:
+                        raise ConfigKeyError(
+                            f'--cfg-options {key!r}: {node["type"]!r} has no '
+                            f'argument {part!r}'
+                            + (f'; did you mean {close[0]!r}?' if close else
+                               f'; it accepts {sorted(accepted)}'))
             elif hint:
                 raise ConfigKeyError(
                     f'--cfg-options {key!r}: {path!r} does not exist; did you '
@@ -178,6 +199,15 @@ def run_guarded(fn, *args, **kwargs):
         return fn(*args, **kwargs)
     except (AnnotationError, ConfigKeyError) as err:
         fail(str(err))
+    except TypeError as err:
+        # A wrong argument in the config, raised by build_from_cfg while
+        # the Runner builds the model/datasets (before any training step).
+        msg = str(err)
+        if 'unexpected keyword argument' in msg or \
+                'missing 1 required positional argument' in msg or \
+                'required positional arguments' in msg:
+            fail(f'invalid config: {msg}')
+        raise
 
 
 def build_runner(cfg: Config):

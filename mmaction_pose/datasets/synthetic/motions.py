@@ -83,8 +83,8 @@ def squat(psi, w, rng):
     T = len(psi)
     a = rest_pose(T, rng)
     s = w * (1 - np.cos(psi)) / 2
-    depth = rng.uniform(1.1, 1.7)
-    arms = rng.uniform(0.6, 1.5)
+    depth = rng.uniform(1.2, 1.7)
+    arms = rng.uniform(1.1, 1.6)
     for p in 'lr':
         a[f'{p}_thigh_flex'] = a[f'{p}_thigh_flex'] + s * depth
         a[f'{p}_shin_flex'] = a[f'{p}_shin_flex'] - s * 0.35 * depth

@@ -1,2 +1,4 @@
 # Copyright (c) mmaction-pose. All rights reserved.
-__all__: list = []
+from .rgbpose_head import RGBPoseHead
+
+__all__ = ['RGBPoseHead']

@@ -1,0 +1,238 @@
+# Copyright (c) mmaction-pose. All rights reserved.
+"""Skeleton action recognition on tracked poses, offline or on a sliding
+window.
+
+:class:`SkeletonRecognizer` wraps mmaction2's ``init_recognizer`` and the
+config's ``test_pipeline`` (built in the ``mmaction_pose`` scope, after
+mmdet/mmpose may have switched the global one), converts the backends'
+COCO-17 keypoints to the joints the model was trained on (COCO-17, or
+Penn-13 through ``COCO17_TO_PENN13``) and returns class scores.
+"""
+from __future__ import annotations
+
+import copy
+import glob
+import os.path as osp
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from mmaction_pose.structures.skeleton_layouts import (COCO17,
+                                                       COCO17_TO_PENN13,
+                                                       LAYOUTS, PENN13,
+                                                       SkeletonLayout,
+                                                       convert_keypoints)
+
+REPO_ROOT = Path(__file__).resolve().parents[2]
+DEFAULT_CONFIG = REPO_ROOT / 'configs' / 'posec3d' / 'penn_action_keypoint.py'
+DEFAULT_CHECKPOINT_DIR = REPO_ROOT / 'configs' / 'posec3d' / 'penn_action'
+
+# Joint conversions from the backends' COCO-17 output.
+_FROM_COCO17: dict[str, tuple[int, ...] | None] = {
+    COCO17.name: None,
+    PENN13.name: COCO17_TO_PENN13,
+}
+
+
+def _short(path: Path) -> str:
+    try:
+        return str(path.relative_to(REPO_ROOT))
+    except ValueError:
+        return str(path)
+
+
+def find_default_model() -> tuple[str, str]:
+    """The default demo model: the Penn Action PoseC3D config and its
+    committed checkpoint (``configs/posec3d/penn_action/*.pth``, the
+    newest if several).
+
+    Raises:
+        FileNotFoundError: with instructions, when either is missing.
+    """
+    ckpts = sorted(glob.glob(str(DEFAULT_CHECKPOINT_DIR / '**' / '*.pth'),
+                             recursive=True), key=osp.getmtime)
+    if not DEFAULT_CONFIG.is_file() or not ckpts:
+        missing = (
+            _short(DEFAULT_CONFIG) if not DEFAULT_CONFIG.is_file() else
+            f'a checkpoint under {_short(DEFAULT_CHECKPOINT_DIR)}/')
+        raise FileNotFoundError(
+            f'the default Penn Action model is not available ({missing} is '
+            'missing); pass --config CONFIG --checkpoint CHECKPOINT, e.g. '
+            'configs/posec3d/synthetic_keypoint.py with the best_*.pth of '
+            '`make demo` (work_dirs/quickstart/)')
+    return str(DEFAULT_CONFIG), ckpts[-1]
+
+
+def load_label_map(path: str) -> list[str]:
+    """One class name per line (line i = class i)."""
+    with open(path) as f:
+        return [line.strip() for line in f if line.strip()]
+
+
+def _find_label_map(cfg: Any, checkpoint: str | None) -> str | None:
+    candidates = []
+    if checkpoint and '://' not in checkpoint:
+        candidates.append(osp.join(osp.dirname(checkpoint), 'label_map.txt'))
+    ann_file = cfg.get('ann_file')
+    if isinstance(ann_file, str):
+        for base in ('', str(REPO_ROOT)):
+            candidates.append(
+                osp.join(base, osp.dirname(ann_file), 'label_map.txt'))
+    return next((c for c in candidates if osp.isfile(c)), None)
+
+
+def model_layout(cfg: Any) -> SkeletonLayout:
+    """The skeleton layout a config was trained on, from its
+    ``num_joints`` (set by ``configs/_base_/skeletons/*.py``) or, failing
+    that, the backbone's input channels of a keypoint-heatmap model."""
+    num = cfg.get('num_joints')
+    if num is None:
+        num = cfg.model.get('backbone', {}).get('in_channels', 17)
+    matches = [lay for lay in LAYOUTS.values() if lay.num_joints == num]
+    if len(matches) != 1:
+        raise ValueError(f'cannot tell the skeleton layout of a model with '
+                         f'{num} joints')
+    return matches[0]
+
+
+def _adapt_pipeline(pipeline: list, num_clips: int | None,
+                    double: bool | None) -> list:
+    pipeline = copy.deepcopy(pipeline)
+    for step in pipeline:
+        if num_clips is not None and step['type'].endswith(
+                'UniformSampleFrames'):
+            step['num_clips'] = num_clips
+            step['test_mode'] = True
+        if double is not None and step['type'].endswith(
+                'GeneratePoseTarget'):
+            step['double'] = double
+    return pipeline
+
+
+class SkeletonRecognizer:
+    """A PoseC3D-style skeleton model, ready for inference.
+
+    Args:
+        config: Config path or :class:`mmengine.Config`.
+        checkpoint: Path or URL (None: random weights, for tests).
+        device: torch device.
+        label_map: Class names file; default: ``label_map.txt`` next to
+            the checkpoint, else next to the config's ``ann_file``, else
+            ``class_<i>``.
+        num_clips: Override the test pipeline's clip count (1 is fastest:
+            the real-time demo uses it).
+        double: Override ``GeneratePoseTarget.double`` (the flip test).
+    """
+
+    def __init__(self, config: Any, checkpoint: str | None,
+                 device: str = 'cpu', label_map: str | None = None,
+                 num_clips: int | None = None,
+                 double: bool | None = None) -> None:
+        from mmengine.config import Config
+        from mmengine.dataset import Compose
+        from mmengine.registry import DefaultScope, init_default_scope
+
+        from mmaction.apis import init_recognizer
+        if not isinstance(config, Config):
+            if not osp.isfile(str(config)):
+                raise FileNotFoundError(f'config not found: {config}')
+            config = Config.fromfile(str(config))
+        if checkpoint is not None and '://' not in checkpoint and \
+                not osp.isfile(checkpoint):
+            raise FileNotFoundError(f'checkpoint not found: {checkpoint}')
+        init_default_scope('mmaction_pose')
+        scope = config.get('default_scope', 'mmaction_pose')
+        pipeline = config.get('test_pipeline') or \
+            config.test_dataloader.dataset.pipeline
+        with DefaultScope.overwrite_default_scope(scope):
+            self.model = init_recognizer(config, checkpoint, device=device)
+            self.pipeline = Compose(
+                _adapt_pipeline(pipeline, num_clips, double))
+        self.cfg = config
+        self.layout = model_layout(config)
+        if self.layout.name not in _FROM_COCO17:
+            raise ValueError(
+                f'the model uses {self.layout.name} joints; the pose '
+                f'backends give COCO-17, convertible only to '
+                f'{sorted(_FROM_COCO17)}')
+        self.joint_index = _FROM_COCO17[self.layout.name]
+        num_classes = config.model.cls_head.num_classes
+        label_map = label_map or _find_label_map(config, checkpoint)
+        names = load_label_map(label_map) if label_map else []
+        if names and len(names) != num_classes:
+            raise ValueError(f'{label_map} has {len(names)} classes, the '
+                             f'model {num_classes}')
+        self.classes = names or [f'class_{i}' for i in range(num_classes)]
+
+    def convert(self, keypoint: np.ndarray, keypoint_score: np.ndarray
+                ) -> tuple[np.ndarray, np.ndarray]:
+        """COCO-17 ``(M, T, 17, 2)`` / ``(M, T, 17)`` → the model's joints."""
+        if self.joint_index is None:
+            return keypoint, keypoint_score
+        return (convert_keypoints(keypoint, self.joint_index),
+                convert_keypoints(keypoint_score, self.joint_index, axis=-1))
+
+    def predict(self, keypoint: np.ndarray, keypoint_score: np.ndarray,
+                img_shape: tuple[int, int]) -> np.ndarray | None:
+        """Class scores ``(K,)`` of one clip of COCO-17 poses.
+
+        Args:
+            keypoint: ``(M, T, 17, 2)`` pixels (zeros: absent).
+            keypoint_score: ``(M, T, 17)``.
+            img_shape: ``(h, w)`` of the frames.
+
+        Returns:
+            Scores (probabilities for ``average_clips='prob'`` heads), or
+            None when there is no person in the clip.
+        """
+        import torch
+        from mmengine.dataset import pseudo_collate
+        if keypoint.shape[0] == 0 or not np.any(keypoint_score > 0):
+            return None
+        kp, score = self.convert(keypoint, keypoint_score)
+        data = dict(frame_dir='', label=-1, img_shape=tuple(img_shape),
+                    original_shape=tuple(img_shape), start_index=0,
+                    modality='Pose', total_frames=kp.shape[1],
+                    keypoint=kp.astype(np.float32),
+                    keypoint_score=score.astype(np.float32))
+        data = self.pipeline(data)
+        with torch.no_grad():
+            result = self.model.test_step(pseudo_collate([data]))[0]
+        return result.pred_score.cpu().numpy()
+
+    def topk(self, scores: np.ndarray | None, k: int = 3
+             ) -> list[tuple[str, float]]:
+        """``[(class name, score)]`` of the ``k`` best classes."""
+        if scores is None:
+            return []
+        order = np.argsort(-scores, kind='stable')[:k]
+        return [(self.classes[i], float(scores[i])) for i in order]
+
+
+def add_recognizer_args(parser: Any) -> None:
+    """``--config/--checkpoint/--label-map`` for the demos."""
+    group = parser.add_argument_group('action recognition')
+    group.add_argument(
+        '--config', help='skeleton recognition config (default: the Penn '
+        'Action model, configs/posec3d/penn_action_keypoint.py, once its '
+        'checkpoint is committed under configs/posec3d/penn_action/)')
+    group.add_argument('--checkpoint',
+                       help='checkpoint path or URL (with --config)')
+    group.add_argument('--label-map', help='class names, one per line')
+
+
+def resolve_model_args(config: str | None,
+                       checkpoint: str | None) -> tuple[str, str]:
+    """Explicit ``--config/--checkpoint`` or the default Penn Action model.
+
+    Raises:
+        ValueError: only one of the two was given.
+        FileNotFoundError: neither was given and there is no default model.
+    """
+    if config and checkpoint:
+        return config, checkpoint
+    if config or checkpoint:
+        raise ValueError('pass both --config and --checkpoint, or neither '
+                         '(for the default Penn Action model)')
+    return find_default_model()

@@ -1,0 +1,200 @@
+# Copyright (c) mmaction-pose. All rights reserved.
+"""Penn Action: the label converter (pure functions and CLI), the Penn-13
+layout and its COCO-17 mapping, and a re-evaluation of the committed
+checkpoint on real data (skipped when ../shared/data is absent)."""
+from __future__ import annotations
+
+import os
+import pickle
+import subprocess
+import sys
+from pathlib import Path
+
+import numpy as np
+import pytest
+from scipy.io import savemat
+
+from conftest import ROOT, SHARED_DATA
+from mmaction_pose.datasets.converters.penn_action import (
+    PENN_ACTION_CLASSES, PennActionFormatError, convert_penn_action,
+    list_label_files, load_penn_clip)
+from mmaction_pose.structures import COCO17, COCO17_TO_PENN13, PENN13
+from mmaction_pose.structures.skeleton_layouts import convert_keypoints
+
+LABELS = SHARED_DATA / 'penn_action' / 'labels'
+needs_data = pytest.mark.skipif(
+    not LABELS.is_dir(), reason='../shared/data not available')
+CONFIG = ROOT / 'configs' / 'posec3d' / 'penn_action_keypoint.py'
+CKPT_DIR = ROOT / 'configs' / 'posec3d' / 'penn_action'
+README = ROOT / 'configs' / 'posec3d' / 'README.md'
+
+# Numbers recorded in the "Penn Action" section of configs/posec3d/README.md
+# for the committed checkpoint (top-1, %).
+SUBSET_SIZE = 200
+SUBSET_TOP1 = None  # 1 clip x flip on the fixed 200-clip subset
+FULL_TOP1 = None  # 10 clips x flip on the full 1068-clip test split
+
+
+def run(args: list[str], timeout: int = 600) -> subprocess.CompletedProcess:
+    env = dict(os.environ, OMP_NUM_THREADS='2')
+    return subprocess.run([sys.executable, *args], cwd=ROOT, env=env,
+                          capture_output=True, text=True, timeout=timeout)
+
+
+def fake_clip(path: Path, **override) -> Path:
+    """A small, valid Penn Action label file (4 frames) with overrides."""
+    rng = np.random.default_rng(0)
+    fields = dict(
+        action=np.array(['squat']), pose=np.array(['front']),
+        x=rng.uniform(10, 100, (4, 13)), y=rng.uniform(10, 80, (4, 13)),
+        visibility=np.tile(np.array([1, 0] * 6 + [1], np.uint8), (4, 1)),
+        train=np.array([[-1]], np.int32), bbox=np.zeros((4, 4)),
+        dimensions=np.array([[90, 120, 4]], np.uint16),
+        nframes=np.array([[4]], np.uint8))
+    fields.update(override)
+    savemat(str(path), {k: v for k, v in fields.items() if v is not None})
+    return path
+
+
+# ---- converter: synthetic label files ---------------------------------------
+
+
+def test_load_penn_clip_fields_and_shapes(tmp_path):
+    anno = load_penn_clip(str(fake_clip(tmp_path / '0042.mat')))
+    assert anno['frame_dir'] == '0042'
+    assert anno['label'] == PENN_ACTION_CLASSES.index('squat')
+    assert anno['split'] == 'test' and anno['total_frames'] == 4
+    assert anno['img_shape'] == anno['original_shape'] == (90, 120)
+    assert anno['keypoint'].shape == (1, 4, 13, 2)
+    assert anno['keypoint'].dtype == np.float32
+    assert anno['keypoint_score'].shape == (1, 4, 13)
+
+
+@pytest.mark.parametrize('invisible_score', [0.0, 0.5, 1.0])
+def test_load_penn_clip_invisible_score(tmp_path, invisible_score):
+    anno = load_penn_clip(
+        str(fake_clip(tmp_path / '0001.mat')), invisible_score=invisible_score)
+    score, visible = anno['keypoint_score'], anno['keypoint_visible']
+    assert (score[visible] == 1).all()
+    assert (score[~visible] == invisible_score).all()
+
+
+def test_missing_file_is_named(tmp_path):
+    with pytest.raises(PennActionFormatError, match='0007.mat'):
+        load_penn_clip(str(tmp_path / '0007.mat'))
+
+
+def test_corrupt_file_is_named(tmp_path):
+    bad = tmp_path / '0003.mat'
+    bad.write_bytes(b'MATLAB 5.0 MAT-file, truncated' + bytes(50))
+    with pytest.raises(PennActionFormatError, match='0003.mat.*readable'):
+        load_penn_clip(str(bad))
+
+
+def test_missing_field_is_named(tmp_path):
+    path = fake_clip(tmp_path / '0005.mat', visibility=None)
+    with pytest.raises(PennActionFormatError,
+                       match=r"0005.mat.*missing.*'visibility'"):
+        load_penn_clip(str(path))
+
+
+def test_inconsistent_shapes_are_reported(tmp_path):
+    path = fake_clip(tmp_path / '0006.mat', y=np.zeros((3, 13)))
+    with pytest.raises(PennActionFormatError, match='0006.mat.*disagree'):
+        load_penn_clip(str(path))
+
+
+def test_unknown_class_is_reported(tmp_path):
+    path = fake_clip(tmp_path / '0008.mat', action=np.array(['dance']))
+    with pytest.raises(PennActionFormatError, match="0008.mat.*'dance'"):
+        load_penn_clip(str(path))
+
+
+def test_missing_or_empty_folder_is_reported(tmp_path):
+    with pytest.raises(PennActionFormatError, match='does not exist'):
+        list_label_files(str(tmp_path / 'nope'))
+    with pytest.raises(PennActionFormatError, match='no .mat'):
+        list_label_files(str(tmp_path))
+
+
+def test_convert_splits_by_train_flag(tmp_path):
+    files = [
+        fake_clip(tmp_path / '0001.mat', train=np.array([[1]])),
+        fake_clip(tmp_path / '0002.mat'),
+    ]
+    data = convert_penn_action(str(f) for f in files)
+    assert data['split'] == dict(train=['0001'], test=['0002'])
+    assert [a['frame_dir'] for a in data['annotations']] == ['0001', '0002']
+    assert all('split' not in a for a in data['annotations'])
+
+
+def test_cli_reports_corrupt_file(tmp_path):
+    labels = tmp_path / 'labels'
+    labels.mkdir()
+    fake_clip(labels / '0001.mat')
+    (labels / '0002.mat').write_bytes(b'not a mat file')
+    res = run(['tools/data/penn_action/convert.py', '--labels', str(labels),
+               '--out', str(tmp_path / 'out.pkl'), '--no-progress'])
+    assert res.returncode == 1
+    assert '0002.mat' in res.stderr and 'Traceback' not in res.stderr
+
+
+# ---- converter: real label files --------------------------------------------
+
+
+@needs_data
+def test_real_file_matches_official_readme_example():
+    # labels/2301.mat is the example of the official Penn Action README.
+    anno = load_penn_clip(str(LABELS / '2301.mat'))
+    assert anno['label'] == PENN_ACTION_CLASSES.index('tennis_serve')
+    assert anno['view'] == 'back' and anno['split'] == 'train'
+    assert anno['total_frames'] == 46 and anno['img_shape'] == (272, 481)
+    assert anno['keypoint'].shape == (1, 46, 13, 2)
+    assert np.isfinite(anno['keypoint']).all()
+
+
+@needs_data
+def test_cli_converts_real_files_into_a_pose_dataset(tmp_path):
+    labels = tmp_path / 'labels'
+    labels.mkdir()
+    names = ['0001.mat', '0002.mat', '1154.mat', '2301.mat']
+    for name in names:
+        (labels / name).symlink_to(LABELS / name)
+    out = tmp_path / 'penn' / 'penn_action.pkl'
+    res = run(['tools/data/penn_action/convert.py', '--labels', str(labels),
+               '--out', str(out), '--no-progress'])
+    assert res.returncode == 0, res.stderr[-2000:]
+    label_map = (out.parent / 'label_map.txt').read_text().split()
+    assert label_map == sorted(label_map) == list(PENN_ACTION_CLASSES)
+
+    from mmaction_pose.datasets import PoseDataset
+    splits = {split: PoseDataset(str(out), pipeline=[], split=split)
+              for split in ('train', 'test')}
+    assert sum(len(d) for d in splits.values()) == len(names)
+    sample = splits['train'][0]
+    assert sample['keypoint'].shape[1:] == (sample['total_frames'], 13, 2)
+
+
+# ---- Penn-13 layout and the COCO-17 mapping ---------------------------------
+
+
+def test_penn13_flip_pairs_and_limbs():
+    names = PENN13.joints
+    for i, j in zip(PENN13.left_kp, PENN13.right_kp):
+        assert names[i].replace('left_', 'right_') == names[j]
+    assert PENN13.flip_index[PENN13.index('head')] == PENN13.index('head')
+    assert PENN13.num_limbs == 14
+    assert all(0 <= a < 13 and 0 <= b < 13 for a, b in PENN13.limbs)
+
+
+def test_coco17_to_penn13_mapping_commutes_with_flip(rng):
+    coco = rng.uniform(0, 100, (2, 5, 17, 2))
+    penn = convert_keypoints(coco, COCO17_TO_PENN13)
+    assert penn.shape == (2, 5, 13, 2)
+    for i, src in enumerate(COCO17_TO_PENN13):
+        expect = 'nose' if PENN13.joints[i] == 'head' else PENN13.joints[i]
+        assert COCO17.joints[src] == expect
+    flip_then_map = convert_keypoints(coco[..., COCO17.flip_index, :],
+                                      COCO17_TO_PENN13)
+    map_then_flip = penn[..., PENN13.flip_index, :]
+    np.testing.assert_array_equal(flip_then_map, map_then_flip)
