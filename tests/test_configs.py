@@ -58,3 +58,39 @@ def test_config_builds_pipelines(path):
             TRANSFORMS.build(step)
             n += 1
     assert n > 0
+
+
+def _defines(path: Path, name: str) -> bool:
+    """Whether the file itself assigns ``name`` (not only inherits it)."""
+    import ast
+    for node in ast.parse(path.read_text()).body:
+        for target in getattr(node, 'targets', []):
+            names = getattr(target, 'elts', [target])  # a, b = ...
+            if name in [getattr(n, 'id', None) for n in names]:
+                return True
+    return False
+
+
+def test_dataset_bases_do_not_repeat_a_train_pipeline():
+    """No two files under configs/_base_/datasets/ define the same train
+    pipeline: a variant inherits its base's pipeline or derives its own from
+    the base's steps, it does not copy one. `*_device.py` twins repeat each
+    other where their dataset bases share a recipe; each twin must be exactly
+    its base with the heatmap steps (GeneratePoseTarget(**args), FormatShape,
+    PackActionInputs) replaced by PackPoseKeypoints(**args), checked here."""
+    defined = {}
+    for path in sorted((CONFIG_DIR / '_base_' / 'datasets').rglob('*.py')):
+        if not _defines(path, 'train_pipeline'):
+            continue
+        name = str(path.relative_to(CONFIG_DIR))
+        pipeline = Config.fromfile(str(path)).to_dict()['train_pipeline']
+        base = path.with_name(path.name.replace('_device.py', '.py'))
+        if path.stem.endswith('_device') and base.exists():
+            steps = Config.fromfile(str(base)).to_dict()['train_pipeline']
+            packed = dict(steps[-3], type='PackPoseKeypoints')
+            assert pipeline == [*steps[:-3], packed], name
+            continue
+        for other, other_pipeline in defined.items():
+            assert pipeline != other_pipeline, (other, name)
+        defined[name] = pipeline
+    assert len(defined) > 1

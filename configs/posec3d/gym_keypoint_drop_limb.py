@@ -13,17 +13,11 @@ _base_ = [
 ]
 
 model = dict(cls_head=dict(num_classes=_base_.num_classes))
+# The 1-clip val pipeline with the corruption between PoseDecode and
+# PoseCompact (so it also follows the dataset base's `_device` switch).
 test_pipeline = [
-    dict(type='UniformSampleFrames', clip_len=_base_.clip_len, num_clips=1,
-         test_mode=True),
-    dict(type='PoseDecode'),
+    *_base_.val_pipeline[:2],  # UniformSampleFrames, PoseDecode
     dict(type='RandomDropLimbKeypoint', p=0.5, seed=0),
-    dict(type='PoseCompact', hw_ratio=1., allow_imgpad=True),
-    dict(type='Resize', scale=(-1, 64)),
-    dict(type='CenterCrop', crop_size=64),
-    dict(type='GeneratePoseTarget', sigma=0.6, use_score=True, with_kp=True,
-         with_limb=False),
-    dict(type='FormatShape', input_format='NCTHW_Heatmap'),
-    dict(type='PackActionInputs')
+    *_base_.val_pipeline[2:]
 ]
 test_dataloader = dict(dataset=dict(pipeline=test_pipeline))

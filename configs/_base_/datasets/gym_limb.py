@@ -1,9 +1,9 @@
 # FineGYM-99; 2D HRNet poses from ground-truth athlete boxes (paper Sec. 3.1):
 #   wget https://download.openmmlab.com/mmaction/v1.0/skeleton/data/gym_2d.pkl -P data/skeleton/
-# The NTU limb recipe (mmaction2's
-# `slowonly_r50_8xb16-u48-240e_gym-limb.py` is identical up to the data).
+# The PoseConv3D limb recipe (./posec3d/limb.py): mmaction2's
+# `slowonly_r50_8xb16-u48-240e_gym-limb.py` is the NTU one up to the data.
 # The paper's metric is mean class top-1 (`acc/mean1` of AccMetric).
-_base_ = ['./ntu60_xsub_limb.py']
+_base_ = ['./posec3d/limb.py']
 
 ann_file = 'data/skeleton/gym_2d.pkl'
 num_classes = 99

@@ -1,7 +1,7 @@
 # HMDB51 split 1; 2D HRNet COCO-17 poses:
 #   wget https://download.openmmlab.com/mmaction/v1.0/skeleton/data/hmdb51_2d.pkl -P data/skeleton/
-# The UCF101 keypoint fine-tuning recipe (mmaction2's HMDB51 config is
-# identical up to the data).
+# The UCF101 keypoint fine-tuning base (mmaction2's HMDB51 config is identical
+# up to the data; same split names).
 _base_ = ['./ucf101_split1_keypoint.py']
 
 ann_file = 'data/skeleton/hmdb51_2d.pkl'

@@ -1,49 +1,19 @@
 # Kinetics-400 (compressed skeletons) with limb heatmaps. mmaction2 ships no
-# K400 limb config; this is its keypoint recipe with the limb renderer of
-# the NTU limb configs (pyskl trains K400 limb models the same way).
+# K400 limb config; this is its keypoint recipe (./k400_keypoint.py) with the
+# renderer of ./posec3d/limb.py (pyskl trains K400 limb models the same way).
 _base_ = ['./k400_keypoint.py']
 
-train_pipeline = [
-    dict(type='DecompressPose', squeeze=True),
-    dict(type='UniformSampleFrames', clip_len=_base_.clip_len),
-    dict(type='PoseDecode'),
-    dict(type='PoseCompact', hw_ratio=1., allow_imgpad=True),
-    dict(type='Resize', scale=(-1, 64)),
-    dict(type='RandomResizedCrop', area_range=(0.56, 1.0)),
-    dict(type='Resize', scale=(56, 56), keep_ratio=False),
-    dict(type='Flip', flip_ratio=0.5, left_kp=_base_.left_kp,
-         right_kp=_base_.right_kp),
-    dict(type='GeneratePoseTarget', sigma=0.6, use_score=True, with_kp=False,
-         with_limb=True, skeletons=_base_.skeletons),
-    dict(type='FormatShape', input_format='NCTHW_Heatmap'),
-    dict(type='PackActionInputs')
-]
-val_pipeline = [
-    dict(type='DecompressPose', squeeze=True),
-    dict(type='UniformSampleFrames', clip_len=_base_.clip_len, num_clips=1,
-         test_mode=True),
-    dict(type='PoseDecode'),
-    dict(type='PoseCompact', hw_ratio=1., allow_imgpad=True),
-    dict(type='Resize', scale=(64, 64), keep_ratio=False),
-    dict(type='GeneratePoseTarget', sigma=0.6, use_score=True, with_kp=False,
-         with_limb=True, skeletons=_base_.skeletons),
-    dict(type='FormatShape', input_format='NCTHW_Heatmap'),
-    dict(type='PackActionInputs')
-]
+train_pipeline, val_pipeline = ([
+    *p[:-3],
+    dict(p[-3], with_kp=False, with_limb=True, skeletons=_base_.skeletons),
+    *p[-2:]
+] for p in (_base_.train_pipeline, _base_.val_pipeline))
 test_pipeline = [
-    dict(type='DecompressPose', squeeze=True),
-    dict(type='UniformSampleFrames', clip_len=_base_.clip_len, num_clips=10,
-         test_mode=True),
-    dict(type='PoseDecode'),
-    dict(type='PoseCompact', hw_ratio=1., allow_imgpad=True),
-    dict(type='Resize', scale=(64, 64), keep_ratio=False),
-    dict(type='GeneratePoseTarget', sigma=0.6, use_score=True, with_kp=False,
-         with_limb=True, skeletons=_base_.skeletons, double=True,
-         left_limb=_base_.left_limb, right_limb=_base_.right_limb),
-    dict(type='FormatShape', input_format='NCTHW_Heatmap'),
-    dict(type='PackActionInputs')
+    *_base_.test_pipeline[:-3],
+    dict(val_pipeline[-3], double=True, left_limb=_base_.left_limb,
+         right_limb=_base_.right_limb),
+    *_base_.test_pipeline[-2:]
 ]
-
 train_dataloader = dict(dataset=dict(dataset=dict(pipeline=train_pipeline)))
 val_dataloader = dict(dataset=dict(pipeline=val_pipeline))
 test_dataloader = dict(dataset=dict(pipeline=test_pipeline))

@@ -1,13 +1,7 @@
-# NTU RGB+D 120, cross-setup split; 2D HRNet COCO-17 poses:
-#   wget https://download.openmmlab.com/mmaction/v1.0/skeleton/data/ntu120_2d.pkl -P data/skeleton/
-# The NTU60-XSub limb recipe otherwise (paper Sec. 4.4.1: "the same
-# architecture and hyperparameters for different datasets").
-_base_ = ['./ntu60_xsub_limb.py']
+# NTU RGB+D 120, cross-setup split (`xset_train` / `xset_val` of
+# data/skeleton/ntu120_2d.pkl); the NTU120-XSub limb base otherwise.
+_base_ = ['./ntu120_xsub_limb.py']
 
-ann_file = 'data/skeleton/ntu120_2d.pkl'
-num_classes = 120
-
-train_dataloader = dict(
-    dataset=dict(dataset=dict(ann_file=ann_file, split='xset_train')))
-val_dataloader = dict(dataset=dict(ann_file=ann_file, split='xset_val'))
-test_dataloader = dict(dataset=dict(ann_file=ann_file, split='xset_val'))
+train_dataloader = dict(dataset=dict(dataset=dict(split='xset_train')))
+val_dataloader = dict(dataset=dict(split='xset_val'))
+test_dataloader = dict(dataset=dict(split='xset_val'))

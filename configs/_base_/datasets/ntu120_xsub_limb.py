@@ -1,8 +1,8 @@
 # NTU RGB+D 120, cross-subject split; 2D HRNet COCO-17 poses:
 #   wget https://download.openmmlab.com/mmaction/v1.0/skeleton/data/ntu120_2d.pkl -P data/skeleton/
-# The NTU60-XSub limb recipe otherwise (paper Sec. 4.4.1: "the same
-# architecture and hyperparameters for different datasets").
-_base_ = ['./ntu60_xsub_limb.py']
+# The PoseConv3D limb recipe (./posec3d/limb.py) of NTU60 (paper Sec.
+# 4.4.1: "the same architecture and hyperparameters for different datasets").
+_base_ = ['./posec3d/limb.py']
 
 ann_file = 'data/skeleton/ntu120_2d.pkl'
 num_classes = 120

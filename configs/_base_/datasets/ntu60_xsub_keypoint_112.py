@@ -5,45 +5,18 @@
 _base_ = ['./ntu60_xsub_keypoint.py']
 
 train_pipeline = [
-    dict(type='UniformSampleFrames', clip_len=_base_.clip_len),
-    dict(type='PoseDecode'),
-    dict(type='PoseCompact', hw_ratio=1., allow_imgpad=True),
+    *_base_.train_pipeline[:3],  # clips, person box
     dict(type='Resize', scale=(-1, 128)),
     dict(type='RandomResizedCrop', area_range=(0.56, 1.0)),
     dict(type='Resize', scale=(112, 112), keep_ratio=False),
-    dict(type='Flip', flip_ratio=0.5, left_kp=_base_.left_kp,
-         right_kp=_base_.right_kp),
-    dict(type='GeneratePoseTarget', sigma=0.6, use_score=True, with_kp=True,
-         with_limb=False),
-    dict(type='FormatShape', input_format='NCTHW_Heatmap'),
-    dict(type='PackActionInputs')
+    *_base_.train_pipeline[-4:]  # flip, heatmaps
 ]
-val_pipeline = [
-    dict(type='UniformSampleFrames', clip_len=_base_.clip_len, num_clips=1,
-         test_mode=True),
-    dict(type='PoseDecode'),
-    dict(type='PoseCompact', hw_ratio=1., allow_imgpad=True),
+val_pipeline, test_pipeline = ([
+    *p[:3],
     dict(type='Resize', scale=(-1, 128)),
     dict(type='CenterCrop', crop_size=128),
-    dict(type='GeneratePoseTarget', sigma=0.6, use_score=True, with_kp=True,
-         with_limb=False),
-    dict(type='FormatShape', input_format='NCTHW_Heatmap'),
-    dict(type='PackActionInputs')
-]
-test_pipeline = [
-    dict(type='UniformSampleFrames', clip_len=_base_.clip_len, num_clips=10,
-         test_mode=True),
-    dict(type='PoseDecode'),
-    dict(type='PoseCompact', hw_ratio=1., allow_imgpad=True),
-    dict(type='Resize', scale=(-1, 128)),
-    dict(type='CenterCrop', crop_size=128),
-    dict(type='GeneratePoseTarget', sigma=0.6, use_score=True, with_kp=True,
-         with_limb=False, double=True, left_kp=_base_.left_kp,
-         right_kp=_base_.right_kp),
-    dict(type='FormatShape', input_format='NCTHW_Heatmap'),
-    dict(type='PackActionInputs')
-]
-
+    *p[-3:]
+] for p in (_base_.val_pipeline, _base_.test_pipeline))
 train_dataloader = dict(dataset=dict(dataset=dict(pipeline=train_pipeline)))
 val_dataloader = dict(dataset=dict(pipeline=val_pipeline))
 test_dataloader = dict(dataset=dict(pipeline=test_pipeline))

@@ -1,5 +1,5 @@
 # NTU RGB+D 60, cross-view split (`xview_train` / `xview_val` of
-# data/skeleton/ntu60_2d.pkl); the NTU60-XSub limb recipe otherwise.
+# data/skeleton/ntu60_2d.pkl); the NTU60-XSub limb base otherwise.
 _base_ = ['./ntu60_xsub_limb.py']
 
 train_dataloader = dict(dataset=dict(dataset=dict(split='xview_train')))

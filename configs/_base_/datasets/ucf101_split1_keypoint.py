@@ -1,98 +1,32 @@
 # UCF101 split 1; 2D HRNet COCO-17 poses:
 #   wget https://download.openmmlab.com/mmaction/v1.0/skeleton/data/ucf101_2d.pkl -P data/skeleton/
 # Fine-tuning recipe of mmaction2 1.2.0's slowonly_kinetics400-pretrained-
-# r50_8xb16-u48-120e_ucf101-split1-keypoint.py:
-# smaller heatmaps than NTU (train 48x48; val/test short side 56 + 56 crop).
-# Effective epochs = schedule epochs x RepeatDataset(times=10).
-_base_ = ['../skeletons/coco17.py']
+# r50_8xb16-u48-120e_ucf101-split1-keypoint.py: the PoseConv3D keypoint
+# recipe (./posec3d/keypoint.py) with smaller heatmaps, 48x48 for training
+# (NTU: 56x56) and short side 56 + 56x56 centre crop for val/test (NTU: 64).
+_base_ = ['./posec3d/keypoint.py']
 
-# ---- parameters that often need to be modified ----
-dataset_type = 'PoseDataset'
 ann_file = 'data/skeleton/ucf101_2d.pkl'
 num_classes = 101
-clip_len = 48
-batch_size = 16  # per GPU, 8 GPUs (auto_scale_lr below)
-num_workers = 8
-# ---------------------------------------------------
 
 train_pipeline = [
-    dict(type='UniformSampleFrames', clip_len=clip_len),
-    dict(type='PoseDecode'),
-    dict(type='PoseCompact', hw_ratio=1., allow_imgpad=True),
+    *_base_.train_pipeline[:3],  # clips, person box
     dict(type='Resize', scale=(-1, 64)),
     dict(type='RandomResizedCrop', area_range=(0.56, 1.0)),
     dict(type='Resize', scale=(48, 48), keep_ratio=False),
-    dict(type='Flip', flip_ratio=0.5, left_kp=_base_.left_kp,
-         right_kp=_base_.right_kp),
-    dict(type='GeneratePoseTarget', sigma=0.6, use_score=True, with_kp=True,
-         with_limb=False),
-    dict(type='FormatShape', input_format='NCTHW_Heatmap'),
-    dict(type='PackActionInputs')
+    *_base_.train_pipeline[-4:]  # flip, heatmaps
 ]
-val_pipeline = [
-    dict(type='UniformSampleFrames', clip_len=clip_len, num_clips=1,
-         test_mode=True),
-    dict(type='PoseDecode'),
-    dict(type='PoseCompact', hw_ratio=1., allow_imgpad=True),
+val_pipeline, test_pipeline = ([
+    *p[:3],
     dict(type='Resize', scale=(-1, 56)),
     dict(type='CenterCrop', crop_size=56),
-    dict(type='GeneratePoseTarget', sigma=0.6, use_score=True, with_kp=True,
-         with_limb=False),
-    dict(type='FormatShape', input_format='NCTHW_Heatmap'),
-    dict(type='PackActionInputs')
-]
-test_pipeline = [
-    dict(type='UniformSampleFrames', clip_len=clip_len, num_clips=10,
-         test_mode=True),
-    dict(type='PoseDecode'),
-    dict(type='PoseCompact', hw_ratio=1., allow_imgpad=True),
-    dict(type='Resize', scale=(-1, 56)),
-    dict(type='CenterCrop', crop_size=56),
-    dict(type='GeneratePoseTarget', sigma=0.6, use_score=True, with_kp=True,
-         with_limb=False, double=True, left_kp=_base_.left_kp,
-         right_kp=_base_.right_kp),
-    dict(type='FormatShape', input_format='NCTHW_Heatmap'),
-    dict(type='PackActionInputs')
-]
-
+    *p[-3:]
+] for p in (_base_.val_pipeline, _base_.test_pipeline))
 train_dataloader = dict(
-    batch_size=batch_size,
-    num_workers=num_workers,
-    persistent_workers=True,
-    sampler=dict(type='DefaultSampler', shuffle=True),
     dataset=dict(
-        type='RepeatDataset',
-        times=10,
         dataset=dict(
-            type=dataset_type,
-            ann_file=ann_file,
-            split='train1',
-            pipeline=train_pipeline)))
+            ann_file=ann_file, split='train1', pipeline=train_pipeline)))
 val_dataloader = dict(
-    batch_size=batch_size,
-    num_workers=num_workers,
-    persistent_workers=True,
-    sampler=dict(type='DefaultSampler', shuffle=False),
-    dataset=dict(
-        type=dataset_type,
-        ann_file=ann_file,
-        split='test1',
-        pipeline=val_pipeline,
-        test_mode=True))
+    dataset=dict(ann_file=ann_file, split='test1', pipeline=val_pipeline))
 test_dataloader = dict(
-    batch_size=1,
-    num_workers=num_workers,
-    persistent_workers=True,
-    sampler=dict(type='DefaultSampler', shuffle=False),
-    dataset=dict(
-        type=dataset_type,
-        ann_file=ann_file,
-        split='test1',
-        pipeline=test_pipeline,
-        test_mode=True))
-
-val_evaluator = [dict(type='AccMetric')]
-test_evaluator = val_evaluator
-
-# Reference: 8 GPUs x 16 clips (mmaction2 lacks auto_scale_lr here).
-auto_scale_lr = dict(enable=False, base_batch_size=128)
+    dataset=dict(ann_file=ann_file, split='test1', pipeline=test_pipeline))

@@ -1,23 +1,16 @@
 # Copyright (c) mmaction-pose. All rights reserved.
 """Registered transforms (thin shells around ``functional``)."""
-__all__: list = []
-from .pa3d_modalities import (FormatPoseModalities,  # noqa: E402
-                              GeneratePartAffinityFields,
+from .compact import PoseCompact
+from .pa3d_modalities import (FormatPoseModalities, GeneratePartAffinityFields,
                               LoadPoseFeatureMaps, PoseTemporalDifference)
+from .pose_packing import PackPoseKeypoints
+from .pose_target import GeneratePoseTarget
+from .robustness import RandomDropLimbKeypoint
+from .sampling import UniformSampleFrames
 
-__all__ += [
+__all__ = [
     'FormatPoseModalities', 'GeneratePartAffinityFields',
-    'LoadPoseFeatureMaps', 'PoseTemporalDifference'
-]
-from .robustness import RandomDropLimbKeypoint  # noqa: E402
-
-__all__ += ['RandomDropLimbKeypoint']
-from .compact import PoseCompact  # noqa: E402
-from .pose_packing import PackPoseKeypoints  # noqa: E402
-from .pose_target import GeneratePoseTarget  # noqa: E402
-from .sampling import UniformSampleFrames  # noqa: E402
-
-__all__ += [
-    'GeneratePoseTarget', 'PackPoseKeypoints', 'PoseCompact',
+    'GeneratePoseTarget', 'LoadPoseFeatureMaps', 'PackPoseKeypoints',
+    'PoseCompact', 'PoseTemporalDifference', 'RandomDropLimbKeypoint',
     'UniformSampleFrames'
 ]

@@ -1,8 +1,6 @@
 # Copyright (c) mmaction-pose. All rights reserved.
+from .pa3d import PA3D, PA3DActionCNN, PA3DModalityConcat
 from .pose_c3d import PoseC3D
 from .pose_x3d import PoseX3D
 
-__all__ = ['PoseC3D', 'PoseX3D']
-from .pa3d import PA3D, PA3DActionCNN, PA3DModalityConcat  # noqa: E402
-
-__all__ += ['PA3D', 'PA3DActionCNN', 'PA3DModalityConcat']
+__all__ = ['PA3D', 'PA3DActionCNN', 'PA3DModalityConcat', 'PoseC3D', 'PoseX3D']

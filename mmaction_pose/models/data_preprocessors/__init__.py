@@ -1,5 +1,4 @@
 # Copyright (c) mmaction-pose. All rights reserved.
-__all__: list = []
-from .pose_heatmap_preprocessor import PoseHeatmapPreprocessor  # noqa: E402
+from .pose_heatmap_preprocessor import PoseHeatmapPreprocessor
 
-__all__ += ['PoseHeatmapPreprocessor']
+__all__ = ['PoseHeatmapPreprocessor']

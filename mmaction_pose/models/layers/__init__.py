@@ -1,8 +1,5 @@
 # Copyright (c) mmaction-pose. All rights reserved.
-__all__: list = []
-from .temporal_pose_conv import TemporalPoseConv  # noqa: E402
+from .heatmap_renderer import render_heatmap_volumes
+from .temporal_pose_conv import TemporalPoseConv
 
-__all__ += ['TemporalPoseConv']
-from .heatmap_renderer import render_heatmap_volumes  # noqa: E402
-
-__all__ += ['render_heatmap_volumes']
+__all__ = ['TemporalPoseConv', 'render_heatmap_volumes']

@@ -1,5 +1,4 @@
 # Copyright (c) mmaction-pose. All rights reserved.
-__all__: list = []
-from .pa3d_fusion import PA3DScoreFusionRecognizer  # noqa: E402
+from .pa3d_fusion import PA3DScoreFusionRecognizer
 
-__all__ += ['PA3DScoreFusionRecognizer']
+__all__ = ['PA3DScoreFusionRecognizer']
