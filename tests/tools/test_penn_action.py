@@ -75,8 +75,21 @@ def test_load_penn_clip_invisible_score(tmp_path, invisible_score):
     anno = load_penn_clip(
         str(fake_clip(tmp_path / '0001.mat')), invisible_score=invisible_score)
     score, visible = anno['keypoint_score'], anno['keypoint_visible']
-    assert (score[visible] == 1).all()
+    assert (~visible).any() and (score[visible] == 1).all()
     assert (score[~visible] == invisible_score).all()
+
+
+def test_corner_placeholders_become_missing_joints(tmp_path):
+    # Out-of-frame joints are stored invisible at the image corner.
+    x, y = np.full((4, 13), 50.0), np.full((4, 13), 40.0)
+    x[:, 11:], y[:, 11:] = 0.75, 0.75
+    vis = np.ones((4, 13), np.uint8)
+    vis[:, 9:] = 0
+    anno = load_penn_clip(
+        str(fake_clip(tmp_path / '0009.mat', x=x, y=y, visibility=vis)))
+    kp, score = anno['keypoint'][0], anno['keypoint_score'][0]
+    assert (kp[:, 11:] == 0).all() and (score[:, 11:] == 0).all()
+    assert (kp[:, 9:11] == [50, 40]).all() and (score[:, 9:11] == 1).all()
 
 
 def test_missing_file_is_named(tmp_path):
@@ -151,6 +164,16 @@ def test_real_file_matches_official_readme_example():
     assert anno['total_frames'] == 46 and anno['img_shape'] == (272, 481)
     assert anno['keypoint'].shape == (1, 46, 13, 2)
     assert np.isfinite(anno['keypoint']).all()
+
+
+@needs_data
+def test_real_out_of_frame_ankles_are_missing():
+    # 2094.mat (tennis_forehand): the ankles are out of the frame.
+    anno = load_penn_clip(str(LABELS / '2094.mat'))
+    ankles = [PENN13.index('left_ankle'), PENN13.index('right_ankle')]
+    assert (anno['keypoint_score'][0][:, ankles] == 0).all()
+    assert (anno['keypoint'][0][:, ankles] == 0).all()
+    assert (anno['keypoint'][0][:, :11] > 2).all()
 
 
 @needs_data

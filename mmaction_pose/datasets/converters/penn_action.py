@@ -16,13 +16,22 @@ command line around them:
   annotations=...)`` with the official ``train`` (1258) / ``test`` (1068)
   split.
 
-Keypoint scores: Penn marks 22 % of the joints invisible (occluded or
-self-occluded, typically the far side of the body in side views) but still
-annotates their position, which is accurate enough to carry the motion. The
-score of an invisible joint is therefore ``invisible_score`` (default 1.0:
-every annotated joint is rendered at full strength), not 0; visible joints
-score 1.0. ``invisible_score=0`` reproduces the "score = visibility" reading
-of the data documentation. The raw visibility flags are kept in
+Keypoint scores. Penn marks 22 % of the joints invisible, and these are of
+two kinds:
+
+* **Missing** (8 % of all joints, in 682 of the 2326 clips): joints outside
+  the frame (typically ankles, or hips in close-ups) carry a placeholder at
+  the image corner, ``x == y`` between 0 and 1.5 px. Rendering them would
+  put a spurious blob in the corner and stretch ``PoseCompact``'s box to the
+  corner, shrinking the person. They become mmaction2's "missing joint":
+  coordinates ``(0, 0)`` (ignored by ``PoseCompact`` and ``Flip``) and score
+  0 (skipped by ``GeneratePoseTarget``).
+* **Occluded** (14 %): the far side of the body in side views and the like,
+  with an annotated, plausible position that still carries the motion. Their
+  score is ``invisible_score`` (default 1.0, i.e. rendered like visible
+  joints; ``0`` is the "score = visibility" reading of the data notes).
+
+Visible joints score 1.0. The raw visibility flags are kept in
 ``keypoint_visible``.
 """
 from __future__ import annotations
@@ -45,6 +54,9 @@ PENN_ACTION_CLASSES: tuple[str, ...] = (
 
 PENN_ACTION_SPLIT_SIZES: dict[str, int] = dict(train=1258, test=1068)
 """Official split sizes (``train`` flag 1 / -1 in the label files)."""
+
+MISSING_JOINT_MAX_PX = 2.0
+"""Invisible joints with both coordinates below this are placeholders."""
 
 _REQUIRED_FIELDS = ('action', 'x', 'y', 'visibility', 'train', 'dimensions')
 
@@ -69,15 +81,17 @@ def load_penn_clip(path: str,
 
     Args:
         path: A ``labels/NNNN.mat`` file.
-        invisible_score: Keypoint score given to joints flagged invisible
-            (visible joints score 1); 0 drops them from the heatmaps.
+        invisible_score: Keypoint score of occluded joints (flagged
+            invisible, with a real position); visible joints score 1,
+            missing ones 0.
         classes: Class names; the label is the index of ``action`` here.
 
     Returns:
         A dict with ``frame_dir`` (file stem), ``label``, ``img_shape`` and
         ``original_shape`` (H, W), ``total_frames`` (T), ``keypoint``
-        ``(1, T, 13, 2)`` float32 pixels (x, y), ``keypoint_score``
-        ``(1, T, 13)`` float32, ``keypoint_visible`` ``(1, T, 13)`` bool,
+        ``(1, T, 13, 2)`` float32 pixels (x, y), ``(0, 0)`` for a missing
+        joint, ``keypoint_score`` ``(1, T, 13)`` float32 (see the module
+        docstring), ``keypoint_visible`` ``(1, T, 13)`` bool,
         ``split`` (``'train'``/``'test'``) and ``view`` (``pose`` field).
 
     Raises:
@@ -133,18 +147,22 @@ def load_penn_clip(path: str,
     view = str(_scalar(mat['pose'], path, 'pose')) if 'pose' in mat else ''
 
     num_frames = x.shape[0]
-    visible = (vis > 0)[None]
-    keypoint = np.stack([x, y], axis=-1)[None].astype(np.float32)
+    visible = vis > 0
+    placeholder = ~visible & (x < MISSING_JOINT_MAX_PX) & (
+        y < MISSING_JOINT_MAX_PX)
+    keypoint = np.stack([x, y], axis=-1).astype(np.float32)
+    keypoint[placeholder] = 0
     score = np.where(visible, 1.0, float(invisible_score)).astype(np.float32)
+    score[placeholder] = 0
     return dict(
         frame_dir=osp.splitext(osp.basename(path))[0],
         label=classes.index(action),
         img_shape=(height, width),
         original_shape=(height, width),
         total_frames=num_frames,
-        keypoint=keypoint,
-        keypoint_score=score,
-        keypoint_visible=visible,
+        keypoint=keypoint[None],
+        keypoint_score=score[None],
+        keypoint_visible=visible[None],
         split='train' if flag == 1 else 'test',
         view=view)
 

@@ -167,19 +167,27 @@ def arm_circle(psi, w, rng):
 
 
 def kick(psi, w, rng):
-    """Front kicks with one leg: chamber the knee, extend, retract."""
+    """Front-side kicks with one leg: chamber the knee, extend, retract.
+
+    The kick goes diagonally forward and outward, so that it stays visible
+    from the front, where a purely forward kick is foreshortened away.
+    """
     T = len(psi)
     a = rest_pose(T, rng)
     s, _ = _sides(rng)
-    e = w * np.clip(np.sin(psi), 0, None)**2
-    height = rng.uniform(1.0, 1.5)
+    e = w * np.clip(np.sin(psi), 0, None)**1.5
+    height = rng.uniform(1.2, 1.6)
+    out = rng.uniform(0.5, 0.9)
     a[f'{s}_thigh_flex'] = a[f'{s}_thigh_flex'] + height * e
-    a[f'{s}_shin_flex'] = a[f'{s}_shin_flex'] + height * e - 1.6 * e * (
-        1 - e) * 2
+    a[f'{s}_thigh_abd'] = a[f'{s}_thigh_abd'] + out * e
+    a[f'{s}_shin_abd'] = a[f'{s}_shin_abd'] + out * e
+    a[f'{s}_shin_flex'] = a[f'{s}_shin_flex'] + height * e - 3.2 * e * (
+        1 - e)
     for p in 'lr':
-        a[f'{p}_uarm_abd'] = a[f'{p}_uarm_abd'] + 0.5 * e
-        a[f'{p}_farm_abd'] = a[f'{p}_farm_abd'] + 0.6 * e
-    a['torso_pitch'] = a['torso_pitch'] - 0.15 * e
+        a[f'{p}_uarm_abd'] = a[f'{p}_uarm_abd'] + 0.7 * e
+        a[f'{p}_farm_abd'] = a[f'{p}_farm_abd'] + 0.8 * e
+    a['torso_pitch'] = a['torso_pitch'] - 0.2 * e
+    a['torso_roll'] = a['torso_roll'] + (0.15 if s == 'l' else -0.15) * e
     return Motion(a, np.zeros(T), np.zeros((T, 2)))
 
 
