@@ -221,3 +221,100 @@ def test_coco17_to_penn13_mapping_commutes_with_flip(rng):
                                       COCO17_TO_PENN13)
     map_then_flip = penn[..., PENN13.flip_index, :]
     np.testing.assert_array_equal(flip_then_map, map_then_flip)
+
+
+# ---- the committed checkpoint, re-evaluated on real data --------------------
+
+
+# The Penn Action checkpoint is published by issue 5; until it is committed
+# the re-evaluation tests are skipped (and the issue stays open).
+needs_ckpt = pytest.mark.skipif(
+    not list(CKPT_DIR.glob('penn_action_keypoint_*.pth')),
+    reason='Penn Action checkpoint not published yet')
+
+
+def published_checkpoint() -> Path:
+    ckpts = sorted(CKPT_DIR.glob('penn_action_keypoint_*.pth'))
+    assert len(ckpts) == 1, f'expected one checkpoint in {CKPT_DIR}'
+    return ckpts[0]
+
+
+def subset_ids(test_ids: list[str], size: int = SUBSET_SIZE) -> list[str]:
+    """The fixed evaluation subset: ``size`` clips evenly spread over the
+    test split in file order."""
+    return [test_ids[i * len(test_ids) // size] for i in range(size)]
+
+
+def write_penn_pickle(path: Path, keep: int | None = None) -> list[str]:
+    """Convert the real labels; with ``keep``, only the fixed test subset."""
+    data = convert_penn_action(list_label_files(str(LABELS)))
+    ids = data['split']['test']
+    if keep is not None:
+        ids = subset_ids(ids, keep)
+        wanted = set(ids)
+        data = dict(split=dict(test=ids), annotations=[
+            a for a in data['annotations'] if a['frame_dir'] in wanted])
+    with open(path, 'wb') as f:
+        pickle.dump(data, f)
+    return ids
+
+
+def evaluate(tmp_path: Path, ann_file: Path, num_clips: int) -> float:
+    """Top-1 (%) of the committed checkpoint through tools/test.py."""
+    from mmengine.config import Config
+    cfg = Config.fromfile(str(CONFIG))
+    loader = cfg.test_dataloader
+    loader.dataset.ann_file = str(ann_file)
+    loader.num_workers, loader.persistent_workers = 1, False
+    for step in loader.dataset.pipeline:
+        if step['type'] == 'UniformSampleFrames':
+            step['num_clips'] = num_clips
+    cfg.dump(str(tmp_path / 'cfg.py'))
+    dump = tmp_path / 'pred.pkl'
+    res = run(['tools/test.py', str(tmp_path / 'cfg.py'),
+               str(published_checkpoint()), '--work-dir',
+               str(tmp_path / 'work'), '--dump', str(dump)])
+    assert res.returncode == 0, res.stderr[-3000:]
+    with open(dump, 'rb') as f:
+        preds = pickle.load(f)
+    hits = [int(p['pred_score'].argmax()) == int(p['gt_label'])
+            for p in preds]
+    return 100.0 * sum(hits) / len(hits)
+
+
+@needs_ckpt
+def test_readme_records_the_tested_numbers():
+    text = README.read_text()
+    assert '## Penn Action' in text
+    assert f'{SUBSET_TOP1:.1f}' in text and f'{FULL_TOP1:.2f}' in text
+
+
+@needs_ckpt
+def test_published_checkpoint_is_small_and_weights_only():
+    import torch
+    ckpt = published_checkpoint()
+    assert ckpt.stat().st_size <= 10 * 2**20
+    state = torch.load(str(ckpt), map_location='cpu', weights_only=True)
+    assert set(state) == {'state_dict', 'meta'}
+    assert (CKPT_DIR / 'label_map.txt').read_text().split() == list(
+        PENN_ACTION_CLASSES)
+
+
+@needs_ckpt
+@needs_data
+def test_checkpoint_reproduces_subset_accuracy(tmp_path):
+    ann_file = tmp_path / 'penn_subset.pkl'
+    ids = write_penn_pickle(ann_file, keep=SUBSET_SIZE)
+    assert len(set(ids)) == SUBSET_SIZE
+    top1 = evaluate(tmp_path, ann_file, num_clips=1)
+    assert abs(top1 - SUBSET_TOP1) <= 0.5
+
+
+@needs_ckpt
+@pytest.mark.slow
+@needs_data
+def test_checkpoint_reproduces_full_test_accuracy(tmp_path):
+    ann_file = tmp_path / 'penn_action.pkl'
+    assert len(write_penn_pickle(ann_file)) == 1068
+    top1 = evaluate(tmp_path, ann_file, num_clips=10)
+    assert abs(top1 - FULL_TOP1) <= 0.5
