@@ -29,9 +29,6 @@ from mmaction_pose.registry import DATASETS, MODELS, TRANSFORMS
 CONFIGS = Path(__file__).resolve().parents[2] / 'configs'
 DATASETS_DIR = CONFIGS / '_base_' / 'datasets'
 SPLITS = ('train', 'val', 'test')
-# Twins of these bases belong to the Penn Action configs' author; until
-# they exist the leaves are skipped (and tested once they do).
-PENDING = ('penn_action_', )
 
 
 def base_node(text: str) -> ast.Assign | None:
@@ -152,8 +149,6 @@ def test_every_posec3d_leaf_is_covered():
     ids=[str(p.relative_to(CONFIGS)) for p in HEATMAP_LEAVES])
 def test_leaf_switches_with_one_line(leaf, tmp_path):
     base = dataset_base(leaf)
-    if not twin(base).exists() and base.name.startswith(PENDING):
-        pytest.skip(f'{twin(base).name}: pending (Penn Action configs)')
     assert twin(base).exists(), f'{base.name} has no `_device` twin'
     host = Config.fromfile(str(leaf))
     cfg = switched(leaf, tmp_path)

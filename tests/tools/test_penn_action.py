@@ -29,14 +29,16 @@ CKPT_DIR = ROOT / 'configs' / 'posec3d' / 'penn_action'
 README = ROOT / 'configs' / 'posec3d' / 'README.md'
 
 # Numbers recorded in the "Penn Action" section of configs/posec3d/README.md
-# for the committed checkpoint (top-1, %).
-SUBSET_SIZE = 200
-SUBSET_TOP1 = None  # 1 clip x flip on the fixed 200-clip subset
-FULL_TOP1 = None  # 10 clips x flip on the full 1068-clip test split
+# for the committed checkpoint (top-1 and mean-class accuracy, %, on the
+# official 1068-clip test split, 10 clips x 2 flips).
+FULL_TOP1 = 98.41
+FULL_MEAN1 = 98.24
 
 
 def run(args: list[str], timeout: int = 600) -> subprocess.CompletedProcess:
-    env = dict(os.environ, OMP_NUM_THREADS='2')
+    # PASSIVE: idle OpenMP threads sleep instead of spinning, which keeps a
+    # shared 2-core machine usable (3-4x faster under load).
+    env = dict(os.environ, OMP_NUM_THREADS='2', OMP_WAIT_POLICY='PASSIVE')
     return subprocess.run([sys.executable, *args], cwd=ROOT, env=env,
                           capture_output=True, text=True, timeout=timeout)
 
@@ -226,70 +228,23 @@ def test_coco17_to_penn13_mapping_commutes_with_flip(rng):
 # ---- the committed checkpoint, re-evaluated on real data --------------------
 
 
-# The Penn Action checkpoint is published by issue 5; until it is committed
-# the re-evaluation tests are skipped (and the issue stays open).
-needs_ckpt = pytest.mark.skipif(
-    not list(CKPT_DIR.glob('penn_action_keypoint_*.pth')),
-    reason='Penn Action checkpoint not published yet')
-
-
 def published_checkpoint() -> Path:
     ckpts = sorted(CKPT_DIR.glob('penn_action_keypoint_*.pth'))
     assert len(ckpts) == 1, f'expected one checkpoint in {CKPT_DIR}'
     return ckpts[0]
 
 
-def subset_ids(test_ids: list[str], size: int = SUBSET_SIZE) -> list[str]:
-    """The fixed evaluation subset: ``size`` clips evenly spread over the
-    test split in file order."""
-    return [test_ids[i * len(test_ids) // size] for i in range(size)]
+def test_checkpoint_is_published():
+    # The model zoo entry of configs/posec3d/README.md must not disappear.
+    assert published_checkpoint().name in README.read_text()
 
 
-def write_penn_pickle(path: Path, keep: int | None = None) -> list[str]:
-    """Convert the real labels; with ``keep``, only the fixed test subset."""
-    data = convert_penn_action(list_label_files(str(LABELS)))
-    ids = data['split']['test']
-    if keep is not None:
-        ids = subset_ids(ids, keep)
-        wanted = set(ids)
-        data = dict(split=dict(test=ids), annotations=[
-            a for a in data['annotations'] if a['frame_dir'] in wanted])
-    with open(path, 'wb') as f:
-        pickle.dump(data, f)
-    return ids
-
-
-def evaluate(tmp_path: Path, ann_file: Path, num_clips: int) -> float:
-    """Top-1 (%) of the committed checkpoint through tools/test.py."""
-    from mmengine.config import Config
-    cfg = Config.fromfile(str(CONFIG))
-    loader = cfg.test_dataloader
-    loader.dataset.ann_file = str(ann_file)
-    loader.num_workers, loader.persistent_workers = 1, False
-    for step in loader.dataset.pipeline:
-        if step['type'] == 'UniformSampleFrames':
-            step['num_clips'] = num_clips
-    cfg.dump(str(tmp_path / 'cfg.py'))
-    dump = tmp_path / 'pred.pkl'
-    res = run(['tools/test.py', str(tmp_path / 'cfg.py'),
-               str(published_checkpoint()), '--work-dir',
-               str(tmp_path / 'work'), '--dump', str(dump)])
-    assert res.returncode == 0, res.stderr[-3000:]
-    with open(dump, 'rb') as f:
-        preds = pickle.load(f)
-    hits = [int(p['pred_score'].argmax()) == int(p['gt_label'])
-            for p in preds]
-    return 100.0 * sum(hits) / len(hits)
-
-
-@needs_ckpt
 def test_readme_records_the_tested_numbers():
     text = README.read_text()
     assert '## Penn Action' in text
-    assert f'{SUBSET_TOP1:.1f}' in text and f'{FULL_TOP1:.2f}' in text
+    assert f'{FULL_TOP1:.2f}' in text and f'{FULL_MEAN1:.2f}' in text
 
 
-@needs_ckpt
 def test_published_checkpoint_is_small_and_weights_only():
     import torch
     ckpt = published_checkpoint()
@@ -298,23 +253,63 @@ def test_published_checkpoint_is_small_and_weights_only():
     assert set(state) == {'state_dict', 'meta'}
     assert (CKPT_DIR / 'label_map.txt').read_text().split() == list(
         PENN_ACTION_CLASSES)
+    # The config shipped beside it is the leaf config, value by value.
+    from mmengine.config import Config
+    shipped = Config.fromfile(str(ckpt).replace('.pth', '_config.py'))
+    leaf = Config.fromfile(str(CONFIG))
+    for key in ('model', 'train_pipeline', 'test_pipeline', 'optim_wrapper',
+                'param_scheduler', 'train_cfg'):
+        assert shipped[key] == leaf[key], key
 
 
-@needs_ckpt
 @needs_data
-def test_checkpoint_reproduces_subset_accuracy(tmp_path):
-    ann_file = tmp_path / 'penn_subset.pkl'
-    ids = write_penn_pickle(ann_file, keep=SUBSET_SIZE)
-    assert len(set(ids)) == SUBSET_SIZE
-    top1 = evaluate(tmp_path, ann_file, num_clips=1)
-    assert abs(top1 - SUBSET_TOP1) <= 0.5
-
-
-@needs_ckpt
-@pytest.mark.slow
-@needs_data
-def test_checkpoint_reproduces_full_test_accuracy(tmp_path):
+def test_checkpoint_reproduces_the_readme_accuracy(tmp_path):
+    """The README command, on the real official test split: 1068 clips,
+    10 clips x 2 flips (about 2 min on 2 CPU cores)."""
     ann_file = tmp_path / 'penn_action.pkl'
-    assert len(write_penn_pickle(ann_file)) == 1068
-    top1 = evaluate(tmp_path, ann_file, num_clips=10)
-    assert abs(top1 - FULL_TOP1) <= 0.5
+    res = run(['tools/data/penn_action/convert.py', '--labels', str(LABELS),
+               '--out', str(ann_file), '--no-progress'])
+    assert res.returncode == 0, res.stderr[-2000:]
+    with open(ann_file, 'rb') as f:
+        assert len(pickle.load(f)['split']['test']) == 1068
+    dump = tmp_path / 'pred.pkl'
+    res = run(['tools/test.py', str(CONFIG), str(published_checkpoint()),
+               '--work-dir', str(tmp_path / 'work'), '--dump', str(dump),
+               '--cfg-options', f'test_dataloader.dataset.ann_file={ann_file}'])
+    assert res.returncode == 0, res.stderr[-3000:]
+    with open(dump, 'rb') as f:
+        preds = pickle.load(f)
+    assert len(preds) == 1068
+    pred = np.array([int(p['pred_score'].argmax()) for p in preds])
+    label = np.array([int(p['gt_label']) for p in preds])
+    top1 = 100.0 * (pred == label).mean()
+    mean1 = 100.0 * np.mean([(pred[label == c] == c).mean()
+                             for c in np.unique(label)])
+    assert abs(top1 - FULL_TOP1) <= 0.5, top1
+    assert abs(mean1 - FULL_MEAN1) <= 0.5, mean1
+
+
+@needs_data
+def test_demo_default_model_recognises_real_clips_from_coco17_poses():
+    """The demos' default model (this checkpoint) through the demos' path:
+    COCO-17 poses in (Penn-13 ground truth placed in the COCO-17 slots,
+    eyes and ears missing), mapped back by ``COCO17_TO_PENN13``."""
+    from mmaction_pose.apis.inference import (SkeletonRecognizer,
+                                              find_default_model)
+    config, ckpt = find_default_model()
+    assert Path(ckpt) == published_checkpoint()
+    model = SkeletonRecognizer(config, ckpt, num_clips=1, double=False)
+    assert model.classes == list(PENN_ACTION_CLASSES)
+    hits = []
+    for path in list_label_files(str(LABELS))[::40]:  # spread over classes
+        anno = load_penn_clip(path)
+        if anno['split'] != 'test':
+            continue
+        kp, score = anno['keypoint'], anno['keypoint_score']
+        coco_kp = np.zeros(kp.shape[:2] + (17, 2), np.float32)
+        coco_score = np.zeros(kp.shape[:2] + (17, ), np.float32)
+        coco_kp[:, :, list(COCO17_TO_PENN13)] = kp
+        coco_score[:, :, list(COCO17_TO_PENN13)] = score
+        scores = model.predict(coco_kp, coco_score, anno['img_shape'])
+        hits.append(int(np.argmax(scores)) == anno['label'])
+    assert len(hits) >= 20 and sum(hits) >= 0.9 * len(hits), hits

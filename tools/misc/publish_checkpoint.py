@@ -6,8 +6,8 @@
 Keeps ``state_dict`` and a slim ``meta`` (mmengine/mmaction versions, epoch,
 iteration, seed, dataset meta, and the config text), drops the optimizer,
 scheduler and message hub, and appends the first 8 hex digits of the file's
-sha256 to the name as OpenMMLab does (``OUT-<sha8>.pth``; the name given
-here may already end in ``_`` to get ``OUT_<sha8>.pth``).
+sha256 to the name as OpenMMLab's ``publish_model.py`` does
+(``OUT_<sha8>.pth``; OpenMMLab separates with ``-``, ``--sep -``).
 """
 from __future__ import annotations
 
@@ -53,7 +53,8 @@ def sha256_prefix(path: str, length: int = 8) -> str:
     return digest.hexdigest()[:length]
 
 
-def publish(in_file: str, out_file: str, fp16: bool = False) -> str:
+def publish(in_file: str, out_file: str, fp16: bool = False,
+            sep: str = '_') -> str:
     """Write the stripped checkpoint; return its final (hashed) path."""
     ckpt = torch.load(in_file, map_location='cpu', weights_only=False)
     stripped = strip_checkpoint(ckpt, fp16=fp16)
@@ -61,7 +62,6 @@ def publish(in_file: str, out_file: str, fp16: bool = False) -> str:
     os.makedirs(osp.dirname(osp.abspath(out_file)), exist_ok=True)
     tmp = stem + '.tmp.pth'
     torch.save(stripped, tmp)
-    sep = '' if stem.endswith(('_', '-')) else '-'
     final = f'{stem}{sep}{sha256_prefix(tmp)}.pth'
     os.replace(tmp, final)
     return final
@@ -74,11 +74,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument('out_file', help='output .pth (sha8 is appended)')
     parser.add_argument('--fp16', action='store_true',
                         help='store float tensors as float16')
+    parser.add_argument('--sep', default='_',
+                        help='separator before the sha256 prefix')
     args = parser.parse_args(argv)
     if not osp.isfile(args.in_file):
         print(f'error: {args.in_file!r} does not exist', file=sys.stderr)
         return 1
-    final = publish(args.in_file, args.out_file, fp16=args.fp16)
+    final = publish(args.in_file, args.out_file, fp16=args.fp16,
+                    sep=args.sep)
     print(f'{final} ({osp.getsize(final) / 1e6:.2f} MB)')
     return 0
 
