@@ -11,8 +11,8 @@
 2. estimates and tracks every person's COCO-17 pose (offline mediapipe
    BlazePose by default, or mmdet + mmpose from configs/checkpoints);
 3. classifies the whole video with the skeleton model (the config's
-   ``test_pipeline``; default model: Penn Action PoseC3D once its
-   checkpoint is committed, else pass ``--config/--checkpoint``);
+   ``test_pipeline``; default model: the committed Penn Action PoseC3D,
+   configs/posec3d/penn_action/, or pass ``--config/--checkpoint``);
 4. writes OUT.mp4 with skeletons, boxes, track ids and the top-k labels.
 """
 from __future__ import annotations

@@ -215,8 +215,8 @@ def add_recognizer_args(parser: Any) -> None:
     group = parser.add_argument_group('action recognition')
     group.add_argument(
         '--config', help='skeleton recognition config (default: the Penn '
-        'Action model, configs/posec3d/penn_action_keypoint.py, once its '
-        'checkpoint is committed under configs/posec3d/penn_action/)')
+        'Action model, configs/posec3d/penn_action_keypoint.py with the '
+        'checkpoint in configs/posec3d/penn_action/)')
     group.add_argument('--checkpoint',
                        help='checkpoint path or URL (with --config)')
     group.add_argument('--label-map', help='class names, one per line')

@@ -2,94 +2,45 @@
 # (labels = lists of class ids), split keys train (7985) / val (1863); mAP.
 #   data/charades/charades_2d.pkl   COCO-17 2D poses of every frame (estimated)
 #   data/charades/pa3d_features/    tools/data/pa3d/extract_pose_features.py
-# `<split>_pipelines[modality]`, modality in joint | paf | feature | jdiff |
-# pdiff | fdiff (one stream, `imgs`) or joint_paf (J ⊕ P / J ∪ P models).
-# PA3D gives no Charades sampling: T=8 and 10 test clips as for HMDB, frames
-# taken every 4th frame of these 30 s videos (our reading), full frames.
-_base_ = ['../skeletons/coco17.py']
+# The JHMDB recipe (./jhmdb_pa3d.py: modalities, full frames, 10 test clips)
+# with Charades' data. PA3D gives no Charades sampling: T=8 as for HMDB,
+# frames taken every 4th frame of these 30 s videos (our reading).
+_base_ = ['./jhmdb_pa3d.py']
 
 # ---- parameters that often need to be modified ----
-dataset_type = 'PoseDataset'
 ann_file = 'data/charades/charades_2d.pkl'
 feature_prefix = 'data/charades/pa3d_features'
 num_classes = 157
 clip_len = 8  # T (not given for Charades; the HMDB value)
 frame_interval = 4
-num_test_clips = 10
-paf_channels = 34  # 2 x 17 COCO-17 limbs (OpenPose: 38)
-feature_channels = 32  # default extractor HRNet-W32 (OpenPose: 128)
 heatmap_size = (60, 80)  # (H, W); most Charades videos are 4:3
 batch_size = 256
 num_workers = 8
 # ---------------------------------------------------
 
-_sample = dict(type='SampleFrames', clip_len=clip_len,
-               frame_interval=frame_interval)
-_decode = [
-    dict(type='PoseDecode'),
-    dict(type='Resize', scale=heatmap_size[::-1], keep_ratio=False)
-]
-_samplers = dict(
-    train=dict(_sample, num_clips=1),
-    val=dict(_sample, num_clips=1, test_mode=True),
-    test=dict(_sample, num_clips=num_test_clips, test_mode=True))
-_joint = dict(type='GeneratePoseTarget', sigma=1.0, use_score=True,
-              with_kp=True, with_limb=False)
-_paf = dict(type='GeneratePartAffinityFields', layout='coco17',
-            limb_width=1.0, use_score=True)
-_feature = dict(type='LoadPoseFeatureMaps', data_prefix=feature_prefix)
-_diff = dict(type='PoseTemporalDifference')
-_tail = [
-    dict(type='FormatShape', input_format='NCTHW_Heatmap'),
-    dict(type='PackActionInputs')
-]
-_multi_keys = ('imgs', 'paf_imgs')
-_bodies = dict(
-    joint=_decode + [_joint] + _tail,
-    paf=_decode + [_paf] + _tail,
-    feature=[_feature] + _tail,
-    jdiff=_decode + [_joint, _diff] + _tail,
-    pdiff=_decode + [_paf, _diff] + _tail,
-    fdiff=[_feature, _diff] + _tail,
-    joint_paf=_decode + [
-        _joint,
-        dict(_paf, out_key='paf_imgs'),
-        dict(type='FormatPoseModalities', keys=_multi_keys),
-        dict(type='PackActionInputs', collect_keys=_multi_keys)
-    ])
-train_pipelines = {k: [_samplers['train']] + v for k, v in _bodies.items()}
-val_pipelines = {k: [_samplers['val']] + v for k, v in _bodies.items()}
-test_pipelines = {k: [_samplers['test']] + v for k, v in _bodies.items()}
-del _sample, _decode, _samplers, _joint, _paf, _feature, _diff, _tail
-del _multi_keys, _bodies
-
+# A derived file does not re-evaluate the base's pipelines: set the values
+# above in the steps that use them.
+_set = dict(
+    SampleFrames=dict(clip_len=clip_len, frame_interval=frame_interval),
+    LoadPoseFeatureMaps=dict(data_prefix=feature_prefix))
+train_pipelines, val_pipelines, test_pipelines = (
+    {k: [dict(s, **_set.get(s['type'], {})) for s in p]
+     for k, p in pipelines.items()}
+    for pipelines in (_base_.train_pipelines, _base_.val_pipelines,
+                      _base_.test_pipelines))
+_data = dict(ann_file=ann_file, multi_class=True, num_classes=num_classes)
 train_dataloader = dict(
     batch_size=batch_size,
     num_workers=num_workers,
-    persistent_workers=True,
-    sampler=dict(type='DefaultSampler', shuffle=True),
-    dataset=dict(
-        type=dataset_type, ann_file=ann_file, split='train',
-        multi_class=True, num_classes=num_classes,
-        pipeline=train_pipelines['joint']))
+    dataset=dict(split='train', pipeline=train_pipelines['joint'], **_data))
 val_dataloader = dict(
     batch_size=batch_size,
     num_workers=num_workers,
-    persistent_workers=True,
-    sampler=dict(type='DefaultSampler', shuffle=False),
-    dataset=dict(
-        type=dataset_type, ann_file=ann_file, split='val',
-        multi_class=True, num_classes=num_classes,
-        pipeline=val_pipelines['joint'], test_mode=True))
+    dataset=dict(split='val', pipeline=val_pipelines['joint'], **_data))
 test_dataloader = dict(
-    batch_size=1,
     num_workers=num_workers,
-    persistent_workers=True,
-    sampler=dict(type='DefaultSampler', shuffle=False),
-    dataset=dict(
-        type=dataset_type, ann_file=ann_file, split='val',
-        multi_class=True, num_classes=num_classes,
-        pipeline=test_pipelines['joint'], test_mode=True))
+    dataset=dict(split='val', pipeline=test_pipelines['joint'], **_data))
+del _set, _data
 
 val_evaluator = [
     dict(type='AccMetric', metric_list=('mean_average_precision', ))
