@@ -62,7 +62,8 @@ def merge_args(cfg, args):
         cli.check_cfg_options(cfg, args.cfg_options)
         cfg.merge_from_dict(args.cfg_options)
     cli.set_work_dir(cfg, args.work_dir, args.config)
-    if not osp.isfile(args.checkpoint):
+    # URLs (http(s)://, s3://, ...) are fetched by mmengine's load_checkpoint.
+    if '://' not in args.checkpoint and not osp.isfile(args.checkpoint):
         cli.fail(f'checkpoint {args.checkpoint!r} does not exist')
     cfg.load_from = args.checkpoint
     return cfg

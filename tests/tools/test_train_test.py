@@ -152,3 +152,22 @@ def test_missing_checkpoint_is_reported(tmp_path, synthetic_pkl):
     res = run(['tools/test.py', str(cfg), str(tmp_path / 'none.pth')])
     assert res.returncode != 0 and 'none.pth' in res.stderr
     assert 'does not exist' in res.stderr
+
+
+def test_checkpoint_url_is_left_to_load_checkpoint(tmp_path, monkeypatch,
+                                                   synthetic_pkl):
+    # mmaction2's test.py accepts URLs (mmengine downloads them); only local
+    # paths are checked up front.
+    import importlib.util
+    from mmengine.config import Config
+    spec = importlib.util.spec_from_file_location(
+        'tools_test', ROOT / 'tools' / 'test.py')
+    tools_test = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(tools_test)
+    url = 'https://download.openmmlab.com/mmaction/v1.0/x.pth'
+    cfg_file = tiny_config(tmp_path, synthetic_pkl)
+    monkeypatch.setattr(sys, 'argv', ['test.py', str(cfg_file), url,
+                                      '--work-dir', str(tmp_path / 'w')])
+    cfg = tools_test.merge_args(Config.fromfile(str(cfg_file)),
+                                tools_test.parse_args())
+    assert cfg.load_from == url
