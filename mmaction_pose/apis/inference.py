@@ -43,15 +43,17 @@ def _short(path: Path) -> str:
 
 
 def find_default_model() -> tuple[str, str]:
-    """The default demo model: the Penn Action PoseC3D config and its
-    committed checkpoint (``configs/posec3d/penn_action/*.pth``, the
-    newest if several).
+    """The default demo model: the Penn Action PoseC3D keypoint config and
+    its committed checkpoint
+    (``configs/posec3d/penn_action/penn_action_keypoint_*.pth``, the newest
+    if several).
 
     Raises:
         FileNotFoundError: with instructions, when either is missing.
     """
-    ckpts = sorted(glob.glob(str(DEFAULT_CHECKPOINT_DIR / '**' / '*.pth'),
-                             recursive=True), key=osp.getmtime)
+    ckpts = sorted(glob.glob(str(DEFAULT_CHECKPOINT_DIR /
+                                 f'{DEFAULT_CONFIG.stem}_*.pth')),
+                   key=osp.getmtime)
     if not DEFAULT_CONFIG.is_file() or not ckpts:
         missing = (
             _short(DEFAULT_CONFIG) if not DEFAULT_CONFIG.is_file() else

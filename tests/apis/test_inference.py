@@ -76,12 +76,14 @@ def test_default_model_found(tmp_path, monkeypatch):
     cfg = tmp_path / 'cfg.py'
     cfg.write_text('')
     (tmp_path / 'ckpt').mkdir()
-    (tmp_path / 'ckpt' / 'best.pth').write_bytes(b'')
+    (tmp_path / 'ckpt' / 'cfg_1234abcd.pth').write_bytes(b'')
+    # another model's checkpoint in the same folder is not the default
+    (tmp_path / 'ckpt' / 'other_5678abcd.pth').write_bytes(b'')
     monkeypatch.setattr(inference, 'DEFAULT_CONFIG', cfg)
     monkeypatch.setattr(inference, 'DEFAULT_CHECKPOINT_DIR',
                         tmp_path / 'ckpt')
-    assert find_default_model() == (str(cfg),
-                                    str(tmp_path / 'ckpt' / 'best.pth'))
+    assert find_default_model() == (
+        str(cfg), str(tmp_path / 'ckpt' / 'cfg_1234abcd.pth'))
 
 
 def test_resolve_model_args_needs_both():

@@ -24,15 +24,16 @@ from mmaction_pose.structures.skeleton_layouts import convert_keypoints
 LABELS = SHARED_DATA / 'penn_action' / 'labels'
 needs_data = pytest.mark.skipif(
     not LABELS.is_dir(), reason='../shared/data not available')
-CONFIG = ROOT / 'configs' / 'posec3d' / 'penn_action_keypoint.py'
+CONFIGS = {m: ROOT / 'configs' / 'posec3d' / f'penn_action_{m}.py'
+           for m in ('keypoint', 'limb')}
 CKPT_DIR = ROOT / 'configs' / 'posec3d' / 'penn_action'
 README = ROOT / 'configs' / 'posec3d' / 'README.md'
 
 # Numbers recorded in the "Penn Action" section of configs/posec3d/README.md
-# for the committed checkpoint (top-1 and mean-class accuracy, %, on the
-# official 1068-clip test split, 10 clips x 2 flips).
-FULL_TOP1 = 98.41
-FULL_MEAN1 = 98.24
+# for the committed checkpoints: (top-1, mean-class accuracy) in %, on the
+# official 1068-clip test split, 10 clips x 2 flips; J+L = 1:1 score fusion.
+RESULTS = {'keypoint': (98.41, 98.24), 'limb': (98.31, 98.38),
+           'fused': (98.88, 98.85)}
 
 
 def run(args: list[str], timeout: int = 600) -> subprocess.CompletedProcess:
@@ -228,26 +229,29 @@ def test_coco17_to_penn13_mapping_commutes_with_flip(rng):
 # ---- the committed checkpoint, re-evaluated on real data --------------------
 
 
-def published_checkpoint() -> Path:
-    ckpts = sorted(CKPT_DIR.glob('penn_action_keypoint_*.pth'))
-    assert len(ckpts) == 1, f'expected one checkpoint in {CKPT_DIR}'
+def published_checkpoint(model: str = 'keypoint') -> Path:
+    ckpts = sorted(CKPT_DIR.glob(f'penn_action_{model}_*.pth'))
+    assert len(ckpts) == 1, f'expected one {model} checkpoint in {CKPT_DIR}'
     return ckpts[0]
 
 
-def test_checkpoint_is_published():
+@pytest.mark.parametrize('model', ['keypoint', 'limb'])
+def test_checkpoint_is_published(model):
     # The model zoo entry of configs/posec3d/README.md must not disappear.
-    assert published_checkpoint().name in README.read_text()
+    assert published_checkpoint(model).name in README.read_text()
 
 
 def test_readme_records_the_tested_numbers():
     text = README.read_text()
     assert '## Penn Action' in text
-    assert f'{FULL_TOP1:.2f}' in text and f'{FULL_MEAN1:.2f}' in text
+    for top1, mean1 in RESULTS.values():
+        assert f'{top1:.2f}' in text and f'{mean1:.2f}' in text
 
 
-def test_published_checkpoint_is_small_and_weights_only():
+@pytest.mark.parametrize('model', ['keypoint', 'limb'])
+def test_published_checkpoint_is_small_and_weights_only(model):
     import torch
-    ckpt = published_checkpoint()
+    ckpt = published_checkpoint(model)
     assert ckpt.stat().st_size <= 10 * 2**20
     state = torch.load(str(ckpt), map_location='cpu', weights_only=True)
     assert set(state) == {'state_dict', 'meta'}
@@ -256,37 +260,73 @@ def test_published_checkpoint_is_small_and_weights_only():
     # The config shipped beside it is the leaf config, value by value.
     from mmengine.config import Config
     shipped = Config.fromfile(str(ckpt).replace('.pth', '_config.py'))
-    leaf = Config.fromfile(str(CONFIG))
+    leaf = Config.fromfile(str(CONFIGS[model]))
     for key in ('model', 'train_pipeline', 'test_pipeline', 'optim_wrapper',
                 'param_scheduler', 'train_cfg'):
         assert shipped[key] == leaf[key], key
 
 
-@needs_data
-def test_checkpoint_reproduces_the_readme_accuracy(tmp_path):
-    """The README command, on the real official test split: 1068 clips,
-    10 clips x 2 flips (about 2 min on 2 CPU cores)."""
-    ann_file = tmp_path / 'penn_action.pkl'
+@pytest.fixture(scope='module')
+def penn_pickle(tmp_path_factory) -> Path:
+    """The real labels converted by the CLI (official split)."""
+    ann_file = tmp_path_factory.mktemp('penn') / 'penn_action.pkl'
     res = run(['tools/data/penn_action/convert.py', '--labels', str(LABELS),
                '--out', str(ann_file), '--no-progress'])
     assert res.returncode == 0, res.stderr[-2000:]
     with open(ann_file, 'rb') as f:
         assert len(pickle.load(f)['split']['test']) == 1068
-    dump = tmp_path / 'pred.pkl'
-    res = run(['tools/test.py', str(CONFIG), str(published_checkpoint()),
-               '--work-dir', str(tmp_path / 'work'), '--dump', str(dump),
+    return ann_file
+
+
+def readme_test_command(model: str, ann_file: Path, dump: Path
+                        ) -> np.ndarray:
+    """Run the README's test command; return the dumped scores (N, 15)."""
+    res = run(['tools/test.py', str(CONFIGS[model]),
+               str(published_checkpoint(model)), '--work-dir',
+               str(dump.parent / f'work_{model}'), '--dump', str(dump),
                '--cfg-options', f'test_dataloader.dataset.ann_file={ann_file}'])
     assert res.returncode == 0, res.stderr[-3000:]
-    with open(dump, 'rb') as f:
-        preds = pickle.load(f)
-    assert len(preds) == 1068
-    pred = np.array([int(p['pred_score'].argmax()) for p in preds])
-    label = np.array([int(p['gt_label']) for p in preds])
-    top1 = 100.0 * (pred == label).mean()
-    mean1 = 100.0 * np.mean([(pred[label == c] == c).mean()
-                             for c in np.unique(label)])
-    assert abs(top1 - FULL_TOP1) <= 0.5, top1
-    assert abs(mean1 - FULL_MEAN1) <= 0.5, mean1
+    return dump
+
+
+def accuracy(dumps: list[Path]) -> tuple[float, float]:
+    """Top-1 and mean-class accuracy (%) of the 1:1 sum of the dumps'
+    scores, computed by tools/fuse_scores.py."""
+    import importlib.util
+    spec = importlib.util.spec_from_file_location(
+        'fuse_scores', ROOT / 'tools' / 'fuse_scores.py')
+    fuse_scores = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(fuse_scores)
+    scores, labels = fuse_scores.load_scores(str(dumps[0]))
+    assert len(labels) == 1068 and scores.shape[1] == 15
+    fused = fuse_scores.fuse([str(d) for d in dumps])['fused']
+    return 100.0 * fused['top1'], 100.0 * fused['mean_class']
+
+
+@needs_data
+def test_checkpoint_reproduces_the_readme_accuracy(tmp_path, penn_pickle):
+    """The README command for the keypoint model, on the real official test
+    split: 1068 clips, 10 clips x 2 flips (about 2 min on 2 CPU cores)."""
+    dump = readme_test_command('keypoint', penn_pickle,
+                               tmp_path / 'keypoint.pkl')
+    top1, mean1 = accuracy([dump])
+    assert abs(top1 - RESULTS['keypoint'][0]) <= 0.5, top1
+    assert abs(mean1 - RESULTS['keypoint'][1]) <= 0.5, mean1
+
+
+@pytest.mark.slow
+@needs_data
+def test_limb_checkpoint_and_fusion_reproduce_the_readme(tmp_path,
+                                                         penn_pickle):
+    dumps = [readme_test_command(m, penn_pickle, tmp_path / f'{m}.pkl')
+             for m in ('keypoint', 'limb')]
+    for model, dumped in zip(('keypoint', 'limb'), ([dumps[0]], [dumps[1]])):
+        top1, mean1 = accuracy(dumped)
+        assert abs(top1 - RESULTS[model][0]) <= 0.5, (model, top1)
+        assert abs(mean1 - RESULTS[model][1]) <= 0.5, (model, mean1)
+    top1, mean1 = accuracy(dumps)
+    assert abs(top1 - RESULTS['fused'][0]) <= 0.5, top1
+    assert abs(mean1 - RESULTS['fused'][1]) <= 0.5, mean1
 
 
 @needs_data

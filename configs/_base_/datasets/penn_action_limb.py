@@ -13,6 +13,7 @@ test_pipeline = [
          right_limb=_base_.right_limb),
     *_base_.test_pipeline[-2:]
 ]
+del _limb
 train_dataloader = dict(dataset=dict(dataset=dict(pipeline=train_pipeline)))
 val_dataloader = dict(dataset=dict(pipeline=val_pipeline))
 test_dataloader = dict(dataset=dict(pipeline=test_pipeline))
