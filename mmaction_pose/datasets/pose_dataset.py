@@ -36,6 +36,27 @@ def _where(ann_file: str, idx: int | None, anno: Any) -> str:
             + (f' (frame_dir={name!r})' if name is not None else ''))
 
 
+# How to make the annotation files our configs name (by folder under data/).
+_HOW_TO_MAKE = {
+    'synthetic': 'run `make data` (the embedded synthetic dataset)',
+    'penn_action': 'run `python tools/data/penn_action/convert.py` on the '
+    'Penn Action labels',
+    'jhmdb': 'run `python tools/data/jhmdb/convert.py` on JHMDB',
+    'skeleton': "download mmaction2's pose pickles, see "
+    'configs/posec3d/README.md#data',
+}
+
+
+def missing_file_hint(ann_file: str) -> str:
+    """What to do about a missing annotation file, by its data/ folder."""
+    parts = osp.normpath(str(ann_file)).split(osp.sep)
+    for folder, how in _HOW_TO_MAKE.items():
+        if folder in parts[:-1]:
+            return how
+    return ('build one with `python tools/data/skeleton/extract_poses.py` '
+            'from your videos')
+
+
 def read_annotation_file(ann_file: str) -> Any:
     """Load a PoseDataset pickle, raising :class:`AnnotationError`."""
     if not str(ann_file).endswith('.pkl'):
@@ -44,7 +65,7 @@ def read_annotation_file(ann_file: str) -> Any:
     if not osp.isfile(ann_file):
         raise AnnotationError(
             f'annotation file {ann_file!r} does not exist (check `ann_file` '
-            'in the config; for the demo data run `make data`)')
+            f'in the config; to make it, {missing_file_hint(ann_file)})')
     try:
         return mmengine.load(ann_file)
     except (pickle.UnpicklingError, EOFError, AttributeError, ImportError,

@@ -48,6 +48,18 @@ def test_missing_file_names_the_file(tmp_path):
         PoseDataset(str(tmp_path / 'nope.pkl'), [])
 
 
+@pytest.mark.parametrize('ann_file, hint', [
+    ('data/penn_action/penn_action.pkl', 'tools/data/penn_action/convert.py'),
+    ('data/synthetic/synthetic_coco17.pkl', 'make data'),
+    ('data/skeleton/ntu60_2d.pkl', 'configs/posec3d/README.md#data'),
+    ('elsewhere/mine.pkl', 'tools/data/skeleton/extract_poses.py'),
+])
+def test_missing_file_says_how_to_make_it(tmp_path, ann_file, hint):
+    with pytest.raises(AnnotationError) as err:
+        PoseDataset(str(tmp_path / 'root' / ann_file), [])
+    assert hint in str(err.value)
+
+
 def test_unreadable_pickle_names_the_file(tmp_path):
     path = tmp_path / 'bad.pkl'
     path.write_bytes(b'this is not a pickle')
