@@ -353,3 +353,14 @@ def test_demo_default_model_recognises_real_clips_from_coco17_poses():
         scores = model.predict(coco_kp, coco_score, anno['img_shape'])
         hits.append(int(np.argmax(scores)) == anno['label'])
     assert len(hits) >= 20 and sum(hits) >= 0.9 * len(hits), hits
+
+
+def test_make_penn_test_uses_the_published_checkpoint():
+    res = subprocess.run(['make', '-n', 'penn-test', 'PENN_LABELS=/x/labels'],
+                         cwd=ROOT, capture_output=True, text=True)
+    assert res.returncode == 0, res.stderr
+    lines = res.stdout.splitlines()
+    assert any('convert.py --labels /x/labels' in line for line in lines)
+    rel = published_checkpoint().relative_to(ROOT)
+    assert any(line.endswith(f'penn_action_keypoint.py {rel}')
+               for line in lines), lines
