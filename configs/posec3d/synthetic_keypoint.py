@@ -1,30 +1,20 @@
 # PoseConv3D (Duan et al., CVPR 2022) on the embedded synthetic dataset:
 # the quickstart config (`make demo`), sized for a 2-core CPU.
-# Differs from the NTU recipe as penn_action_keypoint.py does: a narrow
-# 3-stage SlowOnly (one ResNet-18 block per stage, 16 base channels,
-# stride-2 5x5 stem without pool, residual branches not zero-initialised),
-# 24-frame clips of 32x32 heatmaps, 16 epochs, no repeat. (Until
+# Differs from the NTU recipe as penn_action_keypoint.py does: the narrow
+# SlowOnly of _base_/models/posec3d_slowonly_narrow.py (no temporal
+# stride here), 24-frame clips of 32x32 heatmaps, 16 epochs, no repeat. (Until
 # 2026-11-21 it used bottleneck blocks and a stride-1 stem: 2.2x slower
 # per step and 96.25 % instead of 98.44 %, see tools/README.md.)
 _base_ = [
-    '../_base_/models/posec3d_slowonly_r50.py',
+    '../_base_/models/posec3d_slowonly_narrow.py',
     '../_base_/datasets/synthetic_keypoint.py',
     '../_base_/schedules/sgd_cosine.py', '../_base_/default_runtime.py'
 ]
 
 max_epochs = 16
 model = dict(
-    backbone=dict(
-        depth=18,
-        base_channels=16,
-        stage_blocks=(1, 1, 1),
-        conv1_kernel=(1, 5, 5),
-        conv1_stride_s=2,
-        with_pool1=False,
-        spatial_strides=(1, 2, 2),
-        temporal_strides=(1, 1, 1),
-        zero_init_residual=False),
-    cls_head=dict(in_channels=64, num_classes=8))
+    backbone=dict(temporal_strides=(1, 1, 1)),
+    cls_head=dict(num_classes=8))
 
 train_cfg = dict(max_epochs=max_epochs, val_interval=4)
 param_scheduler = [
