@@ -278,9 +278,8 @@ def penn_pickle(tmp_path_factory) -> Path:
     return ann_file
 
 
-def readme_test_command(model: str, ann_file: Path, dump: Path
-                        ) -> np.ndarray:
-    """Run the README's test command; return the dumped scores (N, 15)."""
+def readme_test_command(model: str, ann_file: Path, dump: Path) -> Path:
+    """Run the README's test command with ``--dump``; return the dump."""
     res = run(['tools/test.py', str(CONFIGS[model]),
                str(published_checkpoint(model)), '--work-dir',
                str(dump.parent / f'work_{model}'), '--dump', str(dump),

@@ -42,8 +42,6 @@ def time_train_step(cfg, batch_size: int, shape: tuple[int, ...],
     from mmaction.structures import ActionDataSample
 
     from mmaction_pose.registry import MODELS
-    from mmaction_pose.utils import register_all_modules
-    register_all_modules()
     model = MODELS.build(cfg.model)
     model.train()
     num_classes = cfg.model.cls_head.num_classes
@@ -84,6 +82,9 @@ def main(argv: list[str] | None = None) -> list[dict]:
 
     import torch
     from mmengine.config import Config
+
+    from mmaction_pose.utils import register_all_modules
+    register_all_modules()
     rows = []
     for path in args.configs:
         if not osp.isfile(path):
