@@ -3,7 +3,8 @@
 PY := .venv/bin/python
 export OMP_NUM_THREADS ?= 2
 
-.PHONY: setup demo data test test-fast clean penn-data penn-test penn-train
+.PHONY: setup demo data test test-fast clean penn-data penn-test penn-train \
+	penn-rgb-data
 
 setup:
 	bash tools/setup_env.sh
@@ -34,6 +35,16 @@ penn-test: penn-data
 
 penn-train: penn-data
 	$(PY) tools/train.py configs/posec3d/penn_action_keypoint.py
+
+# Penn Action rendered as video (RGB + pose benchmark, NOT real footage):
+# 2326 mp4s of 128x128 + data/penn_action_rgb/annotations.pkl; resumable
+# (rerun after a crash keeps the finished videos). configs/rgbpose_conv3d/.
+PENN_RGB_DIR ?= data/penn_action_rgb
+RENDER_WORKERS ?= $(shell nproc)
+
+penn-rgb-data: penn-data
+	$(PY) tools/data/render_pose_videos.py data/penn_action/penn_action.pkl \
+		$(PENN_RGB_DIR) --size 128 --layout penn13 --workers $(RENDER_WORKERS)
 
 clean:
 	rm -rf work_dirs .pytest_cache

@@ -12,7 +12,9 @@
    BlazePose by default, or mmdet + mmpose from configs/checkpoints);
 3. classifies the whole video with the skeleton model (the config's
    ``test_pipeline``; default model: the committed Penn Action PoseC3D,
-   configs/posec3d/penn_action/, or pass ``--config/--checkpoint``);
+   configs/posec3d/penn_action/, or pass ``--config/--checkpoint``); an
+   RGB + pose model (RGBPoseConv3D, e.g.
+   configs/rgbpose_conv3d/penn_action_rendered.py) gets the frames too;
 4. writes OUT.mp4 with skeletons, boxes, track ids and the top-k labels.
 """
 from __future__ import annotations
@@ -77,8 +79,10 @@ def main(argv: list[str] | None = None) -> int:
                                    frame_dir=osp.splitext(
                                        osp.basename(args.video))[0],
                                    label=-1)
+        # RGB + pose models (RGBPoseConv3D) also take the frames, as RGB
+        rgb = [f[..., ::-1] for f in frames] if recognizer.uses_rgb else None
         scores = recognizer.predict(anno['keypoint'], anno['keypoint_score'],
-                                    shape)
+                                    shape, frames=rgb)
     except NoPersonError:
         anno, scores = None, None
         print('warning: no person found; the video is written without '

@@ -1,12 +1,16 @@
 # Copyright (c) mmaction-pose. All rights reserved.
-"""Skeleton action recognition on tracked poses, offline or on a sliding
-window.
+"""Skeleton (and RGB + skeleton) action recognition on tracked poses,
+offline or on a sliding window.
 
 :class:`SkeletonRecognizer` wraps mmaction2's ``init_recognizer`` and the
 config's ``test_pipeline`` (built in the ``mmaction_pose`` scope, after
 mmdet/mmpose may have switched the global one), converts the backends'
 COCO-17 keypoints to the joints the model was trained on (COCO-17, or
-Penn-13 through ``COCO17_TO_PENN13``) and returns class scores.
+Penn-13 through ``COCO17_TO_PENN13``) and returns class scores. Models
+that also take RGB frames (RGBPoseConv3D: the pipeline samples ``'RGB'``
+frames with ``MMUniformSampleFrames``) get the frames given to
+:meth:`SkeletonRecognizer.predict` through ``MMDecodeFrames``, and their
+per-pathway scores are fused 1:1, as ``acc/RGBPose_1:1`` is.
 """
 from __future__ import annotations
 
@@ -98,10 +102,18 @@ def model_layout(cfg: Any) -> SkeletonLayout:
     return matches[0]
 
 
+def pipeline_uses_rgb(pipeline: list) -> bool:
+    """Whether a test pipeline samples RGB frames (an RGB + pose model)."""
+    return any(step['type'].endswith('MMUniformSampleFrames') and
+               'RGB' in step.get('clip_len', {}) for step in pipeline)
+
+
 def _adapt_pipeline(pipeline: list, num_clips: int | None,
                     double: bool | None) -> list:
     pipeline = copy.deepcopy(pipeline)
-    for step in pipeline:
+    for i, step in enumerate(pipeline):
+        if step['type'].split('.')[-1] == 'MMDecode':
+            pipeline[i] = step = dict(type='MMDecodeFrames')
         if num_clips is not None and step['type'].endswith(
                 'UniformSampleFrames'):
             step['num_clips'] = num_clips
@@ -152,6 +164,8 @@ class SkeletonRecognizer:
             self.pipeline = Compose(
                 _adapt_pipeline(pipeline, num_clips, double))
         self.cfg = config
+        #: The model also takes RGB frames (``predict(..., frames=...)``).
+        self.uses_rgb = pipeline_uses_rgb(pipeline)
         self.layout = model_layout(config)
         if self.layout.name not in _FROM_COCO17:
             raise ValueError(
@@ -176,20 +190,37 @@ class SkeletonRecognizer:
                 convert_keypoints(keypoint_score, self.joint_index, axis=-1))
 
     def predict(self, keypoint: np.ndarray, keypoint_score: np.ndarray,
-                img_shape: tuple[int, int]) -> np.ndarray | None:
+                img_shape: tuple[int, int],
+                frames: Any = None) -> np.ndarray | None:
         """Class scores ``(K,)`` of one clip of COCO-17 poses.
 
         Args:
-            keypoint: ``(M, T, 17, 2)`` pixels (zeros: absent).
+            keypoint: ``(M, T, 17, 2)`` pixels of ``img_shape`` (zeros:
+                absent).
             keypoint_score: ``(M, T, 17)``.
-            img_shape: ``(h, w)`` of the frames.
+            img_shape: ``(h, w)`` the keypoints refer to.
+            frames: RGB + pose models only: the clip's ``T`` frames,
+                ``(H, W, 3)`` uint8 **RGB** each (any size: the keypoints
+                are rescaled to it, as ``MMDecode`` does).
 
         Returns:
-            Scores (probabilities for ``average_clips='prob'`` heads), or
+            Scores (probabilities for ``average_clips='prob'`` heads; the
+            1:1 mean of the RGB and pose scores for RGB + pose models), or
             None when there is no person in the clip.
+
+        Raises:
+            ValueError: an RGB + pose model without ``frames``, or a frame
+                count that differs from the poses'.
         """
         import torch
         from mmengine.dataset import pseudo_collate
+        if self.uses_rgb:
+            if frames is None:
+                raise ValueError('this model takes RGB frames and poses: '
+                                 'pass frames=')
+            if len(frames) != keypoint.shape[1]:
+                raise ValueError(f'{len(frames)} frames but '
+                                 f'{keypoint.shape[1]} frames of poses')
         if keypoint.shape[0] == 0 or not np.any(keypoint_score > 0):
             return None
         kp, score = self.convert(keypoint, keypoint_score)
@@ -198,10 +229,17 @@ class SkeletonRecognizer:
                     modality='Pose', total_frames=kp.shape[1],
                     keypoint=kp.astype(np.float32),
                     keypoint_score=score.astype(np.float32))
+        if self.uses_rgb:
+            data['frames'] = frames
         data = self.pipeline(data)
         with torch.no_grad():
             result = self.model.test_step(pseudo_collate([data]))[0]
-        return result.pred_score.cpu().numpy()
+        pred = result.pred_score
+        if isinstance(pred, dict):  # RGBPoseHead: one score per pathway
+            #: The last clip's per-pathway scores (RGB + pose models).
+            self.last_scores = {k: v.cpu().numpy() for k, v in pred.items()}
+            return np.mean(list(self.last_scores.values()), axis=0)
+        return pred.cpu().numpy()
 
     def topk(self, scores: np.ndarray | None, k: int = 3
              ) -> list[tuple[str, float]]:

@@ -80,13 +80,17 @@ class RealtimeSkeletonPipeline:
         max_people: Tracks given to the recognizer (most confident).
         recognition_threads: torch threads of the recognition thread (the
             pose thread needs the other core on a 2-core machine).
+        rgb_side: RGB + pose models (``recognizer.uses_rgb``): the window
+            also keeps the frames, as RGB downscaled to this short side
+            (the keypoints are rescaled to them by ``MMDecodeFrames``).
     """
 
     def __init__(self, backend: PoseBackend, recognizer: SkeletonRecognizer,
                  window: int = 48, stride: int = 8,
                  min_frames: int | None = None, topk: int = 3,
                  max_people: int = 2, recognition_threads: int = 1,
-                 tracker: PoseTracker | None = None) -> None:
+                 tracker: PoseTracker | None = None,
+                 rgb_side: int = 128) -> None:
         self.backend = backend
         self.recognizer = recognizer
         self.window = window
@@ -97,6 +101,18 @@ class RealtimeSkeletonPipeline:
         self.max_people = max_people
         self.recognition_threads = recognition_threads
         self.tracker = tracker or PoseTracker(max_age=15)
+        self.rgb_side = rgb_side
+        self.keep_frames = bool(getattr(recognizer, 'uses_rgb', False))
+
+    def _small_rgb(self, frame: np.ndarray) -> np.ndarray:
+        import cv2
+        h, w = frame.shape[:2]
+        scale = self.rgb_side / min(h, w)
+        if scale < 1:
+            frame = cv2.resize(frame, (max(1, round(w * scale)),
+                                       max(1, round(h * scale))),
+                               interpolation=cv2.INTER_AREA)
+        return frame[..., ::-1].copy()
 
     # -- worker threads ---------------------------------------------------
     def _pose_worker(self, frames: queue.Queue, out: queue.Queue) -> None:
@@ -110,9 +126,11 @@ class RealtimeSkeletonPipeline:
                 t0 = time.perf_counter()
                 poses = self.tracker.update(self.backend(frame))
                 self.stats.pose_times.append(time.perf_counter() - t0)
+                small = self._small_rgb(frame) if self.keep_frames else None
                 with self._lock:
                     self.stats.frames_posed += 1
                     self._window.append(poses)
+                    self._frame_window.append(small)
                     self._shape = frame.shape[:2]
                     filled = len(self._window)
                 since += 1
@@ -139,13 +157,15 @@ class RealtimeSkeletonPipeline:
                 done = self._pose_done.is_set()
                 with self._lock:
                     window = list(self._window)
+                    rgb = list(self._frame_window) if self.keep_frames \
+                        else None
                     shape = self._shape
                     posed = self.stats.frames_posed
                 # a last recognition covers the frames since the previous
                 # one (a clip shorter than min_frames still gets a label)
                 if window and posed > recognised:
                     recognised = posed
-                    self._classify(window, shape)
+                    self._classify(window, shape, rgb)
                 if done:
                     break
         except BaseException as e:
@@ -153,11 +173,14 @@ class RealtimeSkeletonPipeline:
             self._stop.set()
 
     def _classify(self, window: list[FramePoses],
-                  shape: tuple[int, int]) -> None:
+                  shape: tuple[int, int],
+                  frames: list[np.ndarray] | None = None) -> None:
         arrays = stack_tracks(window, max_people=self.max_people)
         t0 = time.perf_counter()
+        kwargs = dict(frames=frames) if frames is not None else {}
         scores = self.recognizer.predict(arrays['keypoint'],
-                                         arrays['keypoint_score'], shape)
+                                         arrays['keypoint_score'], shape,
+                                         **kwargs)
         self.stats.recognition_times.append(time.perf_counter() - t0)
         self.stats.recognitions += 1
         labels = self.recognizer.topk(scores, self.topk)
@@ -195,6 +218,8 @@ class RealtimeSkeletonPipeline:
         self._recognise = threading.Event()
         self._lock = threading.Lock()
         self._window: deque[FramePoses] = deque(maxlen=self.window)
+        self._frame_window: deque[np.ndarray | None] = deque(
+            maxlen=self.window)
         self._shape: tuple[int, int] = (0, 0)
         self._labels: list[tuple[str, float]] = []
         self._latest_poses: FramePoses | None = None

@@ -21,9 +21,16 @@ import numpy as np
 from mmaction.datasets import PoseDataset as _MMAPoseDataset
 from mmaction_pose.registry import DATASETS
 
+from .video_check import VIDEO_CHECKS, check_videos, pipeline_reads_video
+
 
 class AnnotationError(ValueError):
     """A skeleton annotation file or one of its samples is invalid."""
+
+
+class SampleError(RuntimeError):
+    """A pipeline transform failed on one sample (names the sample; the
+    original exception is its ``__cause__``)."""
 
 
 def _where(ann_file: str, idx: int | None, anno: Any) -> str:
@@ -141,12 +148,44 @@ class PoseDataset(_MMAPoseDataset):
 
     Arguments and ``data_list`` are exactly mmaction2's
     (``mmaction.datasets.PoseDataset``). Additionally every sample is checked
-    by :func:`validate_annotation` when the file is loaded.
+    by :func:`validate_annotation` when the file is loaded, the videos of an
+    RGB (+ pose) dataset (``data_prefix=dict(video=...)``) are checked as
+    ``video_check`` says (:mod:`~mmaction_pose.datasets.video_check`), and
+    an exception inside the pipeline is re-raised as :class:`SampleError`
+    naming the sample (in dataloader workers too).
+
+    Args:
+        video_check: ``'frames'`` (default: each video exists, opens and
+            has >= ``total_frames`` frames), ``'exists'`` or ``'none'``;
+            used when there is a ``video`` data prefix and the pipeline
+            reads videos (``pipeline_reads_video``).
+        **kwargs: mmaction2's ``PoseDataset`` arguments.
 
     Raises:
         AnnotationError: missing or unreadable file, wrong structure, an
             unknown ``split``, or a sample lacking a required field.
+        OSError: a missing, unreadable or too short video.
     """
+
+    def __init__(self, *args, video_check: str = 'frames',
+                 **kwargs) -> None:
+        if video_check not in VIDEO_CHECKS:
+            raise ValueError(f'video_check must be one of {VIDEO_CHECKS}, '
+                             f'got {video_check!r}')
+        self.video_check = video_check
+        super().__init__(*args, **kwargs)
+
+    def prepare_data(self, idx: int) -> Any:
+        try:
+            return super().prepare_data(idx)
+        except Exception as err:
+            try:
+                info = self.get_data_info(idx)
+            except Exception:  # noqa: BLE001  (the message still helps)
+                info = {}
+            raise SampleError(
+                f'{_where(self.ann_file, idx, info)}: '
+                f'{type(err).__name__}: {err}') from err
 
     def load_data_list(self) -> list[dict]:
         ann_file = self.ann_file
@@ -193,4 +232,7 @@ class PoseDataset(_MMAPoseDataset):
                     if key in item:
                         item[key] = osp.join(self.data_prefix['video'],
                                              item[key])
+            if pipeline_reads_video(self.pipeline):
+                check_videos(annos, getattr(self, 'video_check', 'frames'),
+                             lambda i, item: _where(ann_file, i, item))
         return annos

@@ -278,6 +278,8 @@ def render_sample(job: dict) -> dict | str:
     import os
 
     import cv2
+
+    from .video_check import video_frame_count
     anno = job['anno']
     try:
         keypoint = np.asarray(anno['keypoint'], np.float32)[..., :2]
@@ -286,7 +288,8 @@ def render_sample(job: dict) -> dict | str:
             else np.asarray(score, np.float32)
         layout = guess_layout(keypoint.shape[2], job.get('layout'))
         size, path = job['size'], job['path']
-        draw = job.get('overwrite', False) or not os.path.isfile(path)
+        draw = job.get('overwrite', False) or \
+            video_frame_count(path) != keypoint.shape[1]
         frames, out_kp = render_clip(keypoint, score, layout, size,
                                      np.random.default_rng(job['seed']),
                                      draw=draw)

@@ -36,8 +36,10 @@ def test_render_videos_and_matching_annotations(ann_file, tmp_path):
     assert len(frames) == 5 and frames[0].shape == (112, 112, 3)
     with open(out / 'annotations.pkl', 'rb') as f:
         data = pickle.load(f)
-    assert data['split'] == dict(train=['clip0'], test=['clip1'])
+    assert data['split'] == dict(train=['clip0.mp4'], test=['clip1.mp4'])
     anno = data['annotations'][1]
+    assert anno['filename'] == 'clip1.mp4' and anno['frame_dir'] == 'clip1'
+    assert anno['label'] == 1
     assert anno['img_shape'] == (112, 112) and anno['rendered']
     assert anno['keypoint'].shape == (2, 5, 13, 2)
     assert (anno['keypoint'] >= 0).all() and (anno['keypoint'] < 112).all()
@@ -60,3 +62,42 @@ def test_rerun_keeps_videos_and_keypoints(ann_file, tmp_path):
 def test_size_must_be_in_range(ann_file, tmp_path):
     with pytest.raises(SystemExit):
         tool.main([str(ann_file), str(tmp_path), '--size', '64'])
+
+
+def test_video_never_depends_on_the_label(ann_file, tmp_path):
+    """Same clip, another class: byte-identical video and keypoints."""
+    with open(ann_file, 'rb') as f:
+        data = pickle.load(f)
+    data['annotations'][1]['label'] = 7
+    relabelled = tmp_path / 'relabelled.pkl'
+    with open(relabelled, 'wb') as f:
+        pickle.dump(data, f)
+    a, b = tmp_path / 'a', tmp_path / 'b'
+    tool.main([str(ann_file), str(a), '--size', '112'])
+    tool.main([str(relabelled), str(b), '--size', '112'])
+    assert (a / 'clip1.mp4').read_bytes() == (b / 'clip1.mp4').read_bytes()
+    with open(a / 'annotations.pkl', 'rb') as f:
+        kp_a = pickle.load(f)['annotations'][1]['keypoint']
+    with open(b / 'annotations.pkl', 'rb') as f:
+        kp_b = pickle.load(f)['annotations'][1]['keypoint']
+    np.testing.assert_array_equal(kp_a, kp_b)
+
+
+def test_rerun_after_a_crash_redraws_only_broken_videos(ann_file, tmp_path):
+    out = tmp_path / 'rendered'
+    tool.main([str(ann_file), str(out), '--size', '112'])
+    good = (out / 'clip0.mp4').stat().st_mtime_ns
+    whole = (out / 'clip1.mp4').read_bytes()
+    (out / 'clip1.mp4').write_bytes(whole[:len(whole) // 3])  # truncated
+    (out / 'annotations.pkl').unlink()  # the crash came before the pickle
+    assert tool.main([str(ann_file), str(out), '--size', '112']) == 0
+    assert (out / 'clip0.mp4').stat().st_mtime_ns == good
+    assert (out / 'clip1.mp4').read_bytes() == whole
+    assert (out / 'annotations.pkl').is_file()
+
+
+def test_label_map_is_copied_beside_the_videos(ann_file, tmp_path):
+    (ann_file.parent / 'label_map.txt').write_text('a\nb\n')
+    out = tmp_path / 'rendered'
+    tool.main([str(ann_file), str(out), '--size', '112'])
+    assert (out / 'label_map.txt').read_text() == 'a\nb\n'

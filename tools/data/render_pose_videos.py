@@ -17,10 +17,19 @@ Writes ``OUT_DIR/<frame_dir>.mp4`` (size x size, 112–224 px, ``--fps``)
 and ``OUT_DIR/annotations.pkl``: the same split and annotations with the
 keypoints moved into the rendered frames' pixels (``img_shape =
 original_shape = (size, size)``), ready for PoseDataset with
-``data_prefix=dict(video=OUT_DIR)`` (mmaction2 reads
-``<video prefix>/<frame_dir>.mp4``). Rendering is deterministic per sample
-(seed + sample index), and resumable: existing videos are kept unless
-``--overwrite`` (their keypoints are recomputed without drawing).
+``data_prefix=dict(video=OUT_DIR)``: every annotation carries
+``filename = '<frame_dir>.mp4'`` (relative to the video folder; mmaction2's
+``PoseDataset`` prefixes it and selects splits by it, so the split lists
+hold these file names) next to ``frame_dir``, ``keypoint``,
+``keypoint_score`` and ``label``. A ``label_map.txt`` next to ANN.pkl is
+copied beside the videos.
+
+Rendering is deterministic per sample (seed + ``frame_dir``; the label is
+never read, so nothing in a video depends on its class) and resumable after
+a crash: videos are written to a temporary file and renamed when complete;
+a rerun keeps every complete video (one whose frame count matches its
+annotation) and recomputes its keypoints without drawing, unless
+``--overwrite``. ``annotations.pkl`` is written last, atomically.
 """
 from __future__ import annotations
 
@@ -29,7 +38,9 @@ import multiprocessing as mp
 import os
 import os.path as osp
 import pickle
+import shutil
 import sys
+import time
 import zlib
 from typing import Any
 
@@ -91,6 +102,7 @@ def main(argv: list[str] | None = None) -> int:
                   size=args.size, fps=args.fps, layout=args.layout,
                   seed=_sample_seed(args.seed, a['frame_dir']),
                   overwrite=args.overwrite) for a in annos]
+    t0 = time.time()
     bar = ProgressBar(len(items))
     results: list[dict[str, Any] | str] = []
     if args.workers > 1:
@@ -106,13 +118,25 @@ def main(argv: list[str] | None = None) -> int:
     rendered = [r for r in results if isinstance(r, dict)]
     errors = [r for r in results if isinstance(r, str)]
     names = {r['frame_dir'] for r in rendered}
-    out_split = {k: [n for n in v if n in names] for k, v in split.items()}
+    out_split = {k: [n + '.mp4' for n in v if n in names]
+                 for k, v in split.items()}
     out_split = {k: v for k, v in out_split.items() if v} or dict(
-        all=sorted(names))
-    with open(osp.join(args.out_dir, 'annotations.pkl'), 'wb') as f:
+        all=sorted(n + '.mp4' for n in names))
+    for anno in rendered:
+        anno['filename'] = anno['frame_dir'] + '.mp4'
+    out_file = osp.join(args.out_dir, 'annotations.pkl')
+    with open(out_file + '.tmp', 'wb') as f:
         pickle.dump(dict(split=out_split, annotations=rendered), f)
+    os.replace(out_file + '.tmp', out_file)
+    label_map = osp.join(osp.dirname(osp.abspath(args.ann_file)),
+                         'label_map.txt')
+    if osp.isfile(label_map):
+        shutil.copy(label_map, osp.join(args.out_dir, 'label_map.txt'))
+    size_mb = sum(osp.getsize(it['path']) for it in items
+                  if osp.isfile(it['path'])) / 2**20
     print(f'rendered {len(rendered)} samples ({args.size}x{args.size}) '
-          f'into {args.out_dir}; {len(errors)} failed')
+          f'into {args.out_dir} in {time.time() - t0:.0f} s '
+          f'({size_mb:.1f} MB of video); {len(errors)} failed')
     for line in errors[:20]:
         print(f'  {line}', file=sys.stderr)
     return 0 if rendered else 2

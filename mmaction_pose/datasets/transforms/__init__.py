@@ -1,6 +1,7 @@
 # Copyright (c) mmaction-pose. All rights reserved.
 """Registered transforms (thin shells around ``functional``)."""
 from .compact import PoseCompact
+from .frames_decode import MMDecodeFrames
 from .pa3d_modalities import (FormatPoseModalities, GeneratePartAffinityFields,
                               LoadPoseFeatureMaps, PoseTemporalDifference)
 from .pose_packing import PackPoseKeypoints
@@ -10,7 +11,8 @@ from .sampling import UniformSampleFrames
 
 __all__ = [
     'FormatPoseModalities', 'GeneratePartAffinityFields',
-    'GeneratePoseTarget', 'LoadPoseFeatureMaps', 'PackPoseKeypoints',
+    'GeneratePoseTarget', 'LoadPoseFeatureMaps', 'MMDecodeFrames',
+    'PackPoseKeypoints',
     'PoseCompact', 'PoseTemporalDifference', 'RandomDropLimbKeypoint',
     'UniformSampleFrames'
 ]

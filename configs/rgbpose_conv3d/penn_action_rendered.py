@@ -1,0 +1,21 @@
+# RGBPose-Conv3D (Duan et al., CVPR 2022, Sec. 3.3/4.5) at CPU size on Penn
+# Action rendered as video (NOT real footage; make penn-rgb-data): the
+# dual-pathway fine-tune of the merged single-pathway models
+# (penn_action_rendered_rgb_only.py + penn_action_rendered_pose_only.py ->
+# tools/merge_rgbpose_checkpoints.py --config this file). 8 RGB + 32 pose
+# frames, one CE loss per pathway, test 10 clips, the two softmax scores
+# added 1:1 (acc/RGBPose_1:1_top1). README.md: commands and results.
+#   bash tools/dist_train.sh configs/rgbpose_conv3d/penn_action_rendered.py 2
+_base_ = [
+    '../_base_/models/rgbposeconv3d_narrow.py',
+    '../_base_/datasets/penn_action_rendered/rgbpose.py',
+    '../_base_/schedules/sgd_multistep_20e.py',
+    '../_base_/default_runtime.py'
+]
+
+model = dict(cls_head=dict(num_classes=15))
+load_from = 'work_dirs/rgbpose_conv3d_penn_action_rendered_init.pth'
+default_hooks = dict(
+    logger=dict(interval=20),
+    checkpoint=dict(interval=1, save_best=None, max_keep_ckpts=1))
+randomness = dict(seed=0, diff_rank_seed=False, deterministic=False)
