@@ -100,6 +100,36 @@ def write_video(path: Path, num_frames: int = 12, size: tuple = (96, 64),
     return path
 
 
+def write_rendered_penn(root: Path, num_clips: int = 4, frames: int = 20,
+                        size: int = 112) -> Path:
+    """A tiny Penn-13 dataset rendered by tools/data/render_pose_videos.py
+    (half train, half test; labels alternate 0/1): returns the folder with
+    the mp4s and ``annotations.pkl``."""
+    rng = np.random.default_rng(0)
+    annos = []
+    for i in range(num_clips):
+        centre = rng.uniform(120, 180, 2)
+        kp = centre + rng.normal(0, 40, (1, frames, 13, 2))
+        annos.append(dict(frame_dir=f'{i + 1:04d}', label=i % 2,
+                          total_frames=frames, img_shape=(300, 300),
+                          original_shape=(300, 300),
+                          keypoint=kp.astype(np.float32),
+                          keypoint_score=np.ones((1, frames, 13),
+                                                 np.float32)))
+    names = [a['frame_dir'] for a in annos]
+    root.mkdir(parents=True, exist_ok=True)
+    src = root / 'penn_action.pkl'
+    with open(src, 'wb') as f:
+        pickle.dump(dict(split=dict(train=names[:num_clips // 2],
+                                    test=names[num_clips // 2:]),
+                         annotations=annos), f)
+    out = root / 'videos'
+    render = load_script('tools/data/render_pose_videos.py')
+    assert render.main([str(src), str(out), '--size', str(size),
+                        '--layout', 'penn13']) == 0
+    return out
+
+
 class FakePoseBackend(PoseBackend):
     """Deterministic stand-in for a pose backend: ``max_people`` people
     walking right, nobody in dark frames (mean < 20)."""

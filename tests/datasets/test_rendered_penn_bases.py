@@ -12,40 +12,20 @@ import numpy as np
 import pytest
 from mmengine.config import Config
 
-from conftest import load_script
+from conftest import write_rendered_penn
 from mmaction_pose.datasets.pose_dataset import SampleError
 from mmaction_pose.registry import DATASETS
 
 ROOT = Path(__file__).resolve().parents[2]
 CONFIGS = ROOT / 'configs' / 'rgbpose_conv3d'
-render = load_script('tools/data/render_pose_videos.py')
 FRAMES = 20
 
 
 @pytest.fixture(scope='module')
 def rendered(tmp_path_factory):
     """4 Penn-13 clips (2 train, 2 test) rendered at 112 px."""
-    root = tmp_path_factory.mktemp('penn_rgb')
-    rng = np.random.default_rng(0)
-    annos = []
-    for i in range(4):
-        centre = rng.uniform(120, 180, 2)
-        kp = centre + rng.normal(0, 40, (1, FRAMES, 13, 2))
-        annos.append(dict(frame_dir=f'{i + 1:04d}', label=i % 2,
-                          total_frames=FRAMES, img_shape=(300, 300),
-                          original_shape=(300, 300),
-                          keypoint=kp.astype(np.float32),
-                          keypoint_score=np.ones((1, FRAMES, 13),
-                                                 np.float32)))
-    src = root / 'penn_action.pkl'
-    with open(src, 'wb') as f:
-        pickle.dump(dict(split=dict(train=['0001', '0002'],
-                                    test=['0003', '0004']),
-                         annotations=annos), f)
-    out = root / 'videos'
-    assert render.main([str(src), str(out), '--size', '112',
-                        '--layout', 'penn13']) == 0
-    return out
+    return write_rendered_penn(tmp_path_factory.mktemp('penn_rgb'),
+                               frames=FRAMES)
 
 
 def _dataset(config: str, split: str, rendered: Path, **extra) -> object:

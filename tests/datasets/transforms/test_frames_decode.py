@@ -15,7 +15,7 @@ from mmaction_pose.datasets.transforms import MMDecodeFrames
 
 @pytest.fixture
 def sample(tmp_path, rng):
-    path = write_video(tmp_path / 'clip.mp4', num_frames=16, size=(48, 32))
+    path = write_video(tmp_path / 'clip.mp4', num_frames=16, size=(64, 32))
     kp = rng.uniform(0, 64, (1, 16, 13, 2)).astype(np.float32)
     results = dict(filename=str(path), frame_dir='clip', total_frames=16,
                    img_shape=(64, 96), original_shape=(64, 96),
@@ -35,11 +35,13 @@ def test_matches_mmdecode_on_the_same_frames(sample):
     del ours['filename']
     ours['frames'] = list(frames)
     ours = MMDecodeFrames()(ours)
-    assert ours['imgs'].shape == ref['imgs'].shape == (8, 32, 48, 3)
-    np.testing.assert_array_equal(ours['imgs'], ref['imgs'])
-    # keypoints rescaled from the 96x64 annotation frame to the 48x32 video
+    assert type(ours['imgs']) is type(ref['imgs'])  # a list of frames
+    assert np.shape(ours['imgs']) == np.shape(ref['imgs']) == (8, 32, 64, 3)
+    np.testing.assert_array_equal(np.stack(ours['imgs']),
+                                  np.stack(ref['imgs']))
+    # keypoints rescaled from the 96x64 annotation frame to the 64x32 video
     np.testing.assert_allclose(ours['keypoint'], ref['keypoint'], atol=1e-5)
-    assert ours['img_shape'] == ref['img_shape'] == (32, 48)
+    assert ours['img_shape'] == ref['img_shape'] == (32, 64)
     assert 'frames' not in ours
 
 

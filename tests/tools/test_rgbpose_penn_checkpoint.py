@@ -1,0 +1,98 @@
+# Copyright (c) mmaction-pose. All rights reserved.
+"""The shipped RGBPoseConv3D trained on rendered Penn Action
+(configs/rgbpose_conv3d/penn_action_rendered/): small, weights only, the
+leaf config, and re-evaluated on a fixed subset of the rendered test split
+(the first SUBSET test clips, rendered here from the real labels by the
+README's tools) against the numbers configs/rgbpose_conv3d/README.md
+records for that subset."""
+from __future__ import annotations
+
+import os
+import pickle
+import subprocess
+import sys
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from conftest import ROOT, SHARED_DATA, load_script
+from mmaction_pose.datasets.converters.penn_action import PENN_ACTION_CLASSES
+
+LABELS = SHARED_DATA / 'penn_action' / 'labels'
+needs_data = pytest.mark.skipif(
+    not LABELS.is_dir(), reason='../shared/data not available')
+CONFIG = ROOT / 'configs' / 'rgbpose_conv3d' / 'penn_action_rendered.py'
+CKPT_DIR = ROOT / 'configs' / 'rgbpose_conv3d' / 'penn_action_rendered'
+README = ROOT / 'configs' / 'rgbpose_conv3d' / 'README.md'
+SUBSET = 200
+# configs/rgbpose_conv3d/README.md, "fixed subset" row: top-1 (%) of the
+# shipped checkpoint on the first 200 rendered test clips, 10 clips.
+SUBSET_TOP1 = {'rgb': None, 'pose': None, 'fused': None}
+
+
+def shipped() -> Path:
+    ckpts = sorted(CKPT_DIR.glob('penn_action_rendered_*.pth'))
+    assert len(ckpts) == 1, f'expected one checkpoint in {CKPT_DIR}'
+    return ckpts[0]
+
+
+def run(args: list[str], timeout: int = 900) -> subprocess.CompletedProcess:
+    env = dict(os.environ, OMP_NUM_THREADS='2', OMP_WAIT_POLICY='PASSIVE')
+    res = subprocess.run([sys.executable, *args], cwd=ROOT, env=env,
+                         capture_output=True, text=True, timeout=timeout)
+    assert res.returncode == 0, res.stderr[-3000:]
+    return res
+
+
+def test_checkpoint_is_small_weights_only_and_documented():
+    import torch
+    from mmengine.config import Config
+    ckpt = shipped()
+    assert ckpt.stat().st_size <= 10 * 2**20
+    state = torch.load(str(ckpt), map_location='cpu', weights_only=True)
+    assert set(state) == {'state_dict', 'meta'}
+    assert ckpt.name in README.read_text()
+    assert (CKPT_DIR / 'label_map.txt').read_text().split() == list(
+        PENN_ACTION_CLASSES)
+    shipped_cfg = Config.fromfile(str(ckpt).replace('.pth', '_config.py'))
+    leaf = Config.fromfile(str(CONFIG))
+    for key in ('model', 'train_pipeline', 'test_pipeline', 'optim_wrapper',
+                'param_scheduler', 'train_cfg'):
+        assert shipped_cfg[key] == leaf[key], key
+    for log in ('_train.log', '_rgb_only_train.log', '_pose_only_train.log'):
+        assert Path(str(ckpt).replace('.pth', log)).is_file(), log
+
+
+def test_readme_records_the_subset_numbers():
+    text = README.read_text()
+    for top1 in SUBSET_TOP1.values():
+        assert f'{top1:.2f}' in text
+
+
+@needs_data
+def test_checkpoint_reproduces_the_readme_on_the_fixed_subset(tmp_path):
+    ann = tmp_path / 'penn' / 'penn_action.pkl'
+    run(['tools/data/penn_action/convert.py', '--labels', str(LABELS),
+         '--out', str(ann), '--no-progress'])
+    videos = tmp_path / 'rendered'
+    run(['tools/data/render_pose_videos.py', str(ann), str(videos),
+         '--size', '128', '--layout', 'penn13', '--split', 'test',
+         '--max-samples', str(SUBSET), '--workers', '2'])
+    dump = tmp_path / 'test.pkl'
+    opts = [f'test_dataloader.dataset.{k}' for k in (
+        f"ann_file={videos / 'annotations.pkl'}",
+        f'data_prefix.video={videos}')]
+    run(['tools/test.py', str(CONFIG), str(shipped()), '--work-dir',
+         str(tmp_path / 'work'), '--dump', str(dump), '--cfg-options',
+         *opts])
+    fuse = load_script('tools/fuse_scores.py')
+    results = fuse.fuse([f'{dump}:rgb', f'{dump}:pose'])
+    with open(dump, 'rb') as f:
+        assert len(pickle.load(f)) == SUBSET
+    top1 = {'rgb': results[f'{dump}:rgb']['top1'],
+            'pose': results[f'{dump}:pose']['top1'],
+            'fused': results['fused']['top1']}
+    for key, value in top1.items():
+        assert abs(100 * value - SUBSET_TOP1[key]) <= 0.5, (key, value)
+    assert np.isfinite(list(top1.values())).all()
