@@ -28,7 +28,7 @@ README = ROOT / 'configs' / 'rgbpose_conv3d' / 'README.md'
 SUBSET = 200
 # configs/rgbpose_conv3d/README.md, "fixed subset" row: top-1 (%) of the
 # shipped checkpoint on the first 200 rendered test clips, 10 clips.
-SUBSET_TOP1 = {'rgb': None, 'pose': None, 'fused': None}
+SUBSET_TOP1 = {'rgb': 99.50, 'pose': 98.50, 'fused': 99.50}
 
 
 def shipped() -> Path:

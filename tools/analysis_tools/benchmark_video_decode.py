@@ -104,15 +104,13 @@ def clip_indices(total: int, test: bool, seed: int) -> np.ndarray:
 
 
 def rate(fn: Callable[[int], object], n: int, seconds: float) -> float:
-    """Calls per second of ``fn(i)`` over i = 0, 1, ... (>= n calls or
-    ``seconds``)."""
+    """Calls per second of ``fn(i)`` over i = 0, 1, ... (mod ``n``) for
+    ``seconds``."""
     fn(0)  # warm-up
     start, i = time.perf_counter(), 0
-    while i < n or time.perf_counter() - start < seconds:
+    while time.perf_counter() - start < seconds:
         fn(i % n)
         i += 1
-        if time.perf_counter() - start > 4 * seconds:
-            break
     return i / (time.perf_counter() - start)
 
 
@@ -125,6 +123,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument('--seconds', type=float, default=5.0)
     parser.add_argument(
         '--config', default='configs/rgbpose_conv3d/penn_action_rendered.py')
+    parser.add_argument('--rounds', type=int, default=5,
+                        help='interleaved timing rounds per backend (median)')
     parser.add_argument('--skip-pipeline', action='store_true')
     args = parser.parse_args(argv)
     paths = sorted(glob.glob(osp.join(args.videos, '*.mp4')))[
@@ -148,7 +148,7 @@ def main(argv: list[str] | None = None) -> int:
     for case, test in (('train clip, 8 frames', False),
                        ('test sample, 10 clips x 8 frames', True)):
         inds = [clip_indices(t, test, i) for i, t in enumerate(totals)]
-        outputs = {}
+        outputs, speeds = {}, {}
         for name, (module, fn) in BACKENDS.items():
             missing = available(module)
             if missing:
@@ -156,8 +156,17 @@ def main(argv: list[str] | None = None) -> int:
                              f'({missing})'))
                 continue
             outputs[name] = fn(paths[0], inds[0])
-            speed = rate(lambda i: fn(paths[i], inds[i]), len(paths),
-                         args.seconds)
+            speeds[name] = []
+        # Interleaved rounds, median: a load that comes and goes on a
+        # shared machine hits every backend alike.
+        for _ in range(args.rounds):
+            for name in speeds:
+                fn = BACKENDS[name][1]
+                speeds[name].append(rate(
+                    lambda i: fn(paths[i], inds[i]), len(paths),
+                    args.seconds / args.rounds))
+        for name, values in speeds.items():
+            speed = float(np.median(values))
             ref.setdefault(case, speed)
             rows.append((case, name, speed, speed / ref[case], ''))
         base = next(iter(outputs.values()))
