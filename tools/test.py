@@ -61,6 +61,7 @@ def merge_args(cfg, args):
     if args.cfg_options is not None:
         cli.check_cfg_options(cfg, args.cfg_options)
         cfg.merge_from_dict(args.cfg_options)
+    cli.set_dataset_num_classes(cfg)
     cli.set_work_dir(cfg, args.work_dir, args.config)
     # URLs (http(s)://, s3://, ...) are fetched by mmengine's load_checkpoint.
     if '://' not in args.checkpoint and not osp.isfile(args.checkpoint):

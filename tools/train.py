@@ -82,6 +82,7 @@ def merge_args(cfg, args):
     if args.cfg_options is not None:
         cli.check_cfg_options(cfg, args.cfg_options)
         cfg.merge_from_dict(args.cfg_options)
+    cli.set_dataset_num_classes(cfg)
     return cfg
 
 

@@ -13,7 +13,10 @@ default_hooks = dict(
     checkpoint=dict(
         type='CheckpointHook', interval=1, save_best='auto', max_keep_ckpts=3),
     sampler_seed=dict(type='DistSamplerSeedHook'),
-    sync_buffers=dict(type='SyncBuffersHook'))
+    sync_buffers=dict(type='SyncBuffersHook'),
+    # Every epoch's random draws from (seed, epoch): `--resume` reproduces
+    # the uninterrupted run exactly (mmaction_pose/engine/hooks/).
+    epoch_seed=dict(type='EpochSeedHook'))
 
 env_cfg = dict(
     cudnn_benchmark=False,

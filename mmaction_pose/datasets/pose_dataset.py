@@ -3,44 +3,40 @@
 
 A drop-in replacement (same arguments, same ``data_list``; parity test in
 ``tests/datasets/test_pose_dataset.py``) that checks the annotation file
-while loading it, so a missing file, an unreadable pickle or a sample that
-lacks a field fails at dataset build time with one message naming the file,
-the sample and the field, instead of a ``KeyError`` deep inside a
-dataloader worker halfway through an epoch.
+while loading it against what the pipeline and the model need
+(:mod:`.annotation_checks`; policy table: ``docs/data_validation.md``), so
+a missing file, an unreadable pickle or a sample with a missing or invalid
+field fails at dataset build time with one message naming the file, the
+sample and the field, instead of a crash deep inside a dataloader worker
+halfway through an epoch or a silently padded batch.
 """
 from __future__ import annotations
 
+import logging
 import os.path as osp
 import pickle
-from collections.abc import Mapping, Sequence
 from typing import Any
 
 import mmengine
-import numpy as np
+from mmengine.logging import print_log
 
 from mmaction.datasets import PoseDataset as _MMAPoseDataset
 from mmaction_pose.registry import DATASETS
+from mmaction_pose.utils.seeding import EpochSeed
 
+from .annotation_checks import (AnnotationError, Repairs, check_feature_files,
+                                check_joint_counts, check_pose, check_sample,
+                                pipeline_joint_requirement, pipeline_needs,
+                                split_annotations, where)
 from .video_check import VIDEO_CHECKS, check_videos, pipeline_reads_video
 
-
-class AnnotationError(ValueError):
-    """A skeleton annotation file or one of its samples is invalid."""
+__all__ = ['AnnotationError', 'PoseDataset', 'SampleError',
+           'read_annotation_file', 'validate_annotation']
 
 
 class SampleError(RuntimeError):
     """A pipeline transform failed on one sample (names the sample; the
     original exception is its ``__cause__``)."""
-
-
-def _where(ann_file: str, idx: int | None, anno: Any) -> str:
-    if idx is None:
-        return f'annotation file {ann_file!r}'
-    name = None
-    if isinstance(anno, Mapping):
-        name = anno.get('frame_dir', anno.get('filename'))
-    return (f'annotation file {ann_file!r}, sample #{idx}'
-            + (f' (frame_dir={name!r})' if name is not None else ''))
 
 
 # How to make the annotation files our configs name (by folder under data/).
@@ -88,58 +84,16 @@ def validate_annotation(anno: Any,
                         need_keypoint: bool = True,
                         multi_class: bool = False,
                         num_classes: int | None = None) -> None:
-    """Check one PoseDataset sample; raise :class:`AnnotationError`.
+    """Check one sample of a keypoint pipeline (``total_frames`` and, with
+    ``need_keypoint``, ``keypoint``); see :func:`.annotation_checks.
+    check_sample`, which also repairs NaN joints in place.
 
-    Required fields: ``frame_dir`` (or ``filename``), ``total_frames``,
-    ``label`` and, unless skeletons live in separate files
-    (``data_prefix['skeleton']``, Kinetics format), ``keypoint`` of shape
-    ``(M, T, V, C)`` with ``T == total_frames``; ``keypoint_score``, when
-    present, must be ``(M, T, V)``.
+    Raises:
+        AnnotationError: naming the file, the sample and the field.
     """
-
-    def fail(field: str, problem: str) -> None:
-        raise AnnotationError(
-            f'{_where(ann_file, idx, anno)}: field {field!r} {problem}')
-
-    if not isinstance(anno, Mapping):
-        raise AnnotationError(f'{_where(ann_file, idx, None)}: expected a '
-                              f'dict, got {type(anno).__name__}')
-    if 'frame_dir' not in anno and 'filename' not in anno:
-        fail('frame_dir', 'is missing (nor is there a `filename`)')
-    for field in ('total_frames', 'label'):
-        if field not in anno:
-            fail(field, 'is missing')
-    total = anno['total_frames']
-    if not isinstance(total, (int, np.integer)) or total <= 0:
-        fail('total_frames', f'must be a positive int, got {total!r}')
-    label = anno['label']
-    if multi_class:
-        if not isinstance(label, (Sequence, np.ndarray)) or isinstance(
-                label, str):
-            fail('label', f'must be a list of class ids, got {label!r}')
-    else:
-        if not isinstance(label, (int, np.integer)) or label < 0:
-            fail('label', f'must be a non-negative int, got {label!r}')
-        if num_classes is not None and label >= num_classes:
-            fail('label', f'is {label}, but num_classes={num_classes}')
-    if not need_keypoint:
-        return
-    if 'keypoint' not in anno:
-        fail('keypoint', 'is missing')
-    kp = anno['keypoint']
-    if not isinstance(kp, np.ndarray) or kp.ndim != 4 or \
-            kp.shape[-1] not in (2, 3):
-        shape = getattr(kp, 'shape', type(kp).__name__)
-        fail('keypoint', f'must be an (M, T, V, 2|3) array, got {shape}')
-    if kp.shape[1] != total:
-        fail('keypoint', f'has {kp.shape[1]} frames but total_frames='
-             f'{total}')
-    if 'keypoint_score' in anno:
-        score = anno['keypoint_score']
-        if not isinstance(score, np.ndarray) or score.shape != kp.shape[:3]:
-            shape = getattr(score, 'shape', type(score).__name__)
-            fail('keypoint_score',
-                 f'must have shape {kp.shape[:3]} (M, T, V), got {shape}')
+    needs = {'total_frames'} | ({'keypoint'} if need_keypoint else set())
+    check_sample(anno, idx, ann_file, frozenset(needs), multi_class,
+                 num_classes)
 
 
 @DATASETS.register_module()
@@ -147,35 +101,65 @@ class PoseDataset(_MMAPoseDataset):
     """mmaction2's ``PoseDataset`` that validates its annotation file.
 
     Arguments and ``data_list`` are exactly mmaction2's
-    (``mmaction.datasets.PoseDataset``). Additionally every sample is checked
-    by :func:`validate_annotation` when the file is loaded, the videos of an
-    RGB (+ pose) dataset (``data_prefix=dict(video=...)``) are checked as
-    ``video_check`` says (:mod:`~mmaction_pose.datasets.video_check`), and
-    an exception inside the pipeline is re-raised as :class:`SampleError`
-    naming the sample (in dataloader workers too).
+    (``mmaction.datasets.PoseDataset``). Additionally, when the file is
+    loaded, every selected sample is checked against what the pipeline
+    needs (:mod:`~mmaction_pose.datasets.annotation_checks`; the policy
+    table is ``docs/data_validation.md``): labels against ``num_classes``
+    (``tools/train.py`` passes the model head's), one joint count per
+    dataset and the one the pipeline's layout needs, finite coordinates and
+    scores in [0, 1] (NaN joints become missing joints, reported once per
+    file), split ids that exist. The videos of an RGB (+ pose) dataset
+    (``data_prefix=dict(video=...)``) and PA3D feature files are checked as
+    ``video_check`` says (:mod:`~mmaction_pose.datasets.video_check`). An
+    exception inside the pipeline is re-raised as :class:`SampleError`
+    naming the sample (in dataloader workers too). In training mode the
+    augmentation RNG of dataloader workers follows
+    :meth:`set_epoch_seed` (``EpochSeedHook``, exact resume).
 
     Args:
         video_check: ``'frames'`` (default: each video exists, opens and
-            has >= ``total_frames`` frames), ``'exists'`` or ``'none'``;
-            used when there is a ``video`` data prefix and the pipeline
-            reads videos (``pipeline_reads_video``).
+            has >= ``total_frames`` frames; each feature file opens),
+            ``'exists'`` or ``'none'``; used when there is a ``video`` data
+            prefix and the pipeline reads videos (``pipeline_reads_video``),
+            or the pipeline loads feature maps.
+        missing_split_ids: ``'error'`` (default) or ``'warn'``: what an id
+            of the ``split`` list without an annotation is.
         **kwargs: mmaction2's ``PoseDataset`` arguments.
 
     Raises:
         AnnotationError: missing or unreadable file, wrong structure, an
-            unknown ``split``, or a sample lacking a required field.
-        OSError: a missing, unreadable or too short video.
+            unknown ``split``, or a sample with a missing or invalid field.
+        OSError: a missing, unreadable or too short video or feature file.
     """
 
     def __init__(self, *args, video_check: str = 'frames',
-                 **kwargs) -> None:
+                 missing_split_ids: str = 'error', **kwargs) -> None:
         if video_check not in VIDEO_CHECKS:
             raise ValueError(f'video_check must be one of {VIDEO_CHECKS}, '
                              f'got {video_check!r}')
+        if missing_split_ids not in ('error', 'warn'):
+            raise ValueError("missing_split_ids must be 'error' or 'warn', "
+                             f'got {missing_split_ids!r}')
         self.video_check = video_check
+        self.missing_split_ids = missing_split_ids
+        self._epoch_seed = EpochSeed()
         super().__init__(*args, **kwargs)
 
+    def set_epoch_seed(self, seed: int, epoch: int, rank: int = 0) -> None:
+        """Seed the augmentation of ``epoch`` in every dataloader worker
+        (each reseeds before its first sample of the epoch)."""
+        self._epoch_seed.set(seed, epoch, rank)
+
+    def get_data_info(self, idx: int) -> dict:
+        info = super().get_data_info(idx)
+        if 'skeleton' in self.data_prefix and \
+                'keypoint' in pipeline_needs(self.pipeline):
+            check_pose(info, idx, self.ann_file)
+        return info
+
     def prepare_data(self, idx: int) -> Any:
+        if not self.test_mode:
+            self._epoch_seed.reseed_worker()
         try:
             return super().prepare_data(idx)
         except Exception as err:
@@ -183,56 +167,59 @@ class PoseDataset(_MMAPoseDataset):
                 info = self.get_data_info(idx)
             except Exception:  # noqa: BLE001  (the message still helps)
                 info = {}
+            # Name it by its position in the file, as load-time errors do.
+            file_idx = getattr(self, '_file_index', {}).get(_name(info), idx)
             raise SampleError(
-                f'{_where(self.ann_file, idx, info)}: '
+                f'{where(self.ann_file, file_idx, info)}: '
                 f'{type(err).__name__}: {err}') from err
 
     def load_data_list(self) -> list[dict]:
         ann_file = self.ann_file
-        data = read_annotation_file(ann_file)
-        if self.split is not None:
-            if not isinstance(data, Mapping) or 'split' not in data \
-                    or 'annotations' not in data:
-                raise AnnotationError(
-                    f'annotation file {ann_file!r}: `split={self.split!r}` '
-                    "needs a dict with 'split' and 'annotations' keys, got "
-                    f'{type(data).__name__}'
-                    + (f' with keys {sorted(data)}'
-                       if isinstance(data, Mapping) else ''))
-            if self.split not in data['split']:
-                raise AnnotationError(
-                    f'annotation file {ann_file!r}: unknown split '
-                    f"{self.split!r}; available: {sorted(data['split'])}")
-            annos = data['annotations']
-        else:
-            if isinstance(data, Mapping) and 'annotations' in data:
-                annos = data['annotations']
-            else:
-                annos = data
-        if not isinstance(annos, Sequence) or isinstance(annos, str):
-            raise AnnotationError(
-                f'annotation file {ann_file!r}: expected a list of samples, '
-                f'got {type(annos).__name__}')
-        need_kp = 'skeleton' not in self.data_prefix
-        num_classes = getattr(self, 'num_classes', None)
-        for idx, anno in enumerate(annos):
-            validate_annotation(anno, idx, ann_file, need_kp,
-                                self.multi_class, num_classes)
-        if self.split is not None:
-            # Same selection as mmaction2's PoseDataset.load_data_list.
-            identifier = 'filename' if annos and 'filename' in annos[0] \
-                else 'frame_dir'
-            keep = set(data['split'][self.split])
-            annos = [x for x in annos if x[identifier] in keep]
-        else:
-            annos = list(annos)
+        if self.multi_class and self.num_classes is None:
+            raise AnnotationError(f'annotation file {ann_file!r}: '
+                                  'multi_class=True needs num_classes')
+        annos, selected = split_annotations(
+            read_annotation_file(ann_file), self.split, ann_file,
+            getattr(self, 'missing_split_ids', 'error'))
+        needs = pipeline_needs(self.pipeline)
+        reads_video = 'video' in self.data_prefix and \
+            pipeline_reads_video(self.pipeline)
+        if reads_video:
+            needs |= {'total_frames'}
+        if 'skeleton' in self.data_prefix:
+            needs -= {'keypoint'}  # checked when get_data_info loads them
+        repairs = Repairs()
+        for idx in selected:
+            repairs.add(
+                check_sample(annos[idx], idx, ann_file, needs,
+                             self.multi_class, self.num_classes))
+        items = [(idx, annos[idx]) for idx in selected]
+        if 'keypoint' in needs:
+            check_joint_counts(items, ann_file,
+                               pipeline_joint_requirement(self.pipeline))
+        summary = repairs.summary(ann_file)
+        if summary:
+            print_log(summary, logger='current', level=logging.WARNING)
+        mode = getattr(self, 'video_check', 'frames')
+        check_feature_files(items, self.pipeline, mode, ann_file)
+        data_list = [annos[idx] for idx in selected]
         if 'video' in self.data_prefix:
-            for item in annos:
+            for item in data_list:
                 for key in ('filename', 'frame_dir'):
                     if key in item:
                         item[key] = osp.join(self.data_prefix['video'],
                                              item[key])
-            if pipeline_reads_video(self.pipeline):
-                check_videos(annos, getattr(self, 'video_check', 'frames'),
-                             lambda i, item: _where(ann_file, i, item))
-        return annos
+            if reads_video:
+                check_videos(
+                    data_list, mode,
+                    lambda i, item: where(ann_file, selected[i], item))
+        self._file_index = {
+            _name(item): idx
+            for idx, item in zip(selected, data_list)
+        }
+        return data_list
+
+
+def _name(info: Any) -> Any:
+    return info.get('frame_dir', info.get('filename')) \
+        if isinstance(info, dict) else None

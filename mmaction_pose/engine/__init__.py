@@ -1,2 +1,5 @@
 # Copyright (c) mmaction-pose. All rights reserved.
-__all__: list = []
+"""Engine components: runner hooks."""
+from .hooks import EpochSeedHook
+
+__all__ = ['EpochSeedHook']

@@ -142,6 +142,74 @@ def check_cfg_options(cfg: Config, options: Mapping[str, Any]) -> None:
             break
 
 
+def model_num_classes(model_cfg: Any) -> int | None:
+    """``num_classes`` of the model's classification heads (any key with
+    ``head`` in its name, at any depth), or None if absent or ambiguous."""
+    found = set()
+
+    def walk(node: Any, key: str) -> None:
+        if isinstance(node, Mapping):
+            if 'head' in key and 'num_classes' in node:
+                found.add(node['num_classes'])
+            for name, value in node.items():
+                walk(value, str(name))
+        elif isinstance(node, (list, tuple)):
+            for value in node:
+                walk(value, key)
+
+    walk(model_cfg, '')
+    value = found.pop() if len(found) == 1 else None
+    return value if isinstance(value, int) else None
+
+
+def leaf_dataset_cfgs(dataset_cfg: Any) -> list:
+    """The dataset dicts inside wrappers (``dataset`` / ``datasets`` keys)."""
+    if not isinstance(dataset_cfg, Mapping):
+        return []
+    if 'dataset' in dataset_cfg:
+        return leaf_dataset_cfgs(dataset_cfg['dataset'])
+    if 'datasets' in dataset_cfg:
+        return [leaf for d in dataset_cfg['datasets']
+                for leaf in leaf_dataset_cfgs(d)]
+    return [dataset_cfg]
+
+
+def _checks_labels(cfg: Config, type_name: Any) -> bool:
+    """Whether a dataset ``type`` is (a subclass of) our ``PoseDataset``."""
+    from mmengine.registry import DefaultScope
+
+    from mmaction_pose.datasets.pose_dataset import PoseDataset
+    from mmaction_pose.registry import DATASETS
+    cls = type_name
+    if isinstance(type_name, str):
+        with DefaultScope.overwrite_default_scope(
+                cfg.get('default_scope', None)):
+            cls = DATASETS.get(type_name)
+    return inspect.isclass(cls) and issubclass(cls, PoseDataset)
+
+
+def set_dataset_num_classes(cfg: Config) -> None:
+    """Give every ``PoseDataset`` of the dataloaders the head's
+    ``num_classes`` (unless it sets its own), so that a label the model
+    cannot predict fails when the dataset is built, not in the loss."""
+    num_classes = model_num_classes(cfg.get('model', None))
+    if num_classes is None:
+        return
+    for split in ('train', 'val', 'test'):
+        loader = cfg.get(f'{split}_dataloader', None)
+        if not isinstance(loader, Mapping):
+            continue
+        for dataset in leaf_dataset_cfgs(loader.get('dataset')):
+            if not _checks_labels(cfg, dataset.get('type')):
+                continue
+            own = dataset.get('num_classes', None)
+            if own is None:
+                dataset['num_classes'] = num_classes
+            elif own != num_classes:
+                fail(f'{split}_dataloader: the dataset has num_classes={own}'
+                     f' but the model head has num_classes={num_classes}')
+
+
 def setup_cpu_distributed(cfg: Config) -> None:
     """Make ``--launcher pytorch`` work without CUDA (gloo backend).
 

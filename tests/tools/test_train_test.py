@@ -112,16 +112,25 @@ def test_two_process_cpu_ddp(tmp_path, synthetic_pkl):
     assert ranks[0]['iters'] == 8
 
 
-@pytest.mark.parametrize('case', ['missing', 'garbage', 'no_keypoint'])
+# Issue 16's table: what used to crash mid-epoch fails before training.
+BAD_SAMPLE = {
+    'no_keypoint': ('keypoint', lambda a: a.pop('keypoint')),
+    'label_99': ('label', lambda a: a.update(label=99)),  # 8 classes
+    'inf_keypoint': ('keypoint', lambda a: a['keypoint'].__setitem__(
+        (0, 0, 0, 0), float('inf'))),
+}
+
+
+@pytest.mark.parametrize('case', ['missing', 'garbage', *BAD_SAMPLE])
 def test_bad_annotations_exit_with_one_clear_message(tmp_path, case,
                                                      synthetic_pkl):
     ann = tmp_path / 'ann.pkl'
     if case == 'garbage':
         ann.write_bytes(b'\x80\x04garbage')
-    elif case == 'no_keypoint':
+    elif case in BAD_SAMPLE:
         with open(synthetic_pkl, 'rb') as f:
             data = pickle.load(f)
-        del data['annotations'][3]['keypoint']
+        BAD_SAMPLE[case][1](data['annotations'][3])
         with open(ann, 'wb') as f:
             pickle.dump(data, f)
     cfg = tiny_config(tmp_path, ann)
@@ -131,8 +140,8 @@ def test_bad_annotations_exit_with_one_clear_message(tmp_path, case,
     err = res.stderr.strip().splitlines()[-1]
     assert err.startswith('error: ') and 'ann.pkl' in err
     assert 'Traceback' not in res.stderr
-    if case == 'no_keypoint':
-        assert 'sample #3' in err and "'keypoint'" in err
+    if case in BAD_SAMPLE:
+        assert 'sample #3' in err and f"'{BAD_SAMPLE[case][0]}'" in err
         assert 'frame_dir=' in err
 
 

@@ -96,7 +96,7 @@ class PackPoseKeypoints(BaseTransform):
                 sigma=float(target.sigma),
                 with_kp=bool(target.with_kp),
                 with_limb=bool(target.with_limb),
-                skeletons=target.skeletons,
+                skeletons=target.limb_pairs,
                 flip_index=target.flip_index(kps.shape[2]),
                 num_clips=int(num_clips),
                 clip_len=int(clip_len),
@@ -109,7 +109,7 @@ class PackPoseKeypoints(BaseTransform):
         return dict(inputs=inputs, data_samples=data_sample)
 
     def __repr__(self) -> str:
-        args = repr(self.target).split('(', 1)[1].rsplit(', out_key', 1)[0]
+        args = repr(self.target).split('(', 1)[1][:-1]
         return (f'{self.__class__.__name__}({args}, '
                 f'meta_keys={self.pack.meta_keys}, '
                 f'algorithm_keys={self.pack.algorithm_keys})')

@@ -1,8 +1,9 @@
 # Copyright (c) mmaction-pose. All rights reserved.
 """``GeneratePoseTarget``: a vectorised drop-in for mmaction2's class.
 
-Same arguments (plus ``out_key``), same ``results`` keys, outputs equal to
-mmaction2's within float32 rounding (parity test:
+Same arguments (plus ``out_key``), attributes and ``repr`` (``out_key``
+only when set), same ``results`` keys, outputs equal to mmaction2's within
+float32 rounding (parity test:
 ``tests/datasets/transforms/test_pose_target.py``), 10-25x faster; see
 :mod:`..functional.heatmaps`. Fixed: with ``with_kp=True, with_limb=True``
 the limb maps go to channels ``V..V+L-1`` (mmaction2 overwrites the joint
@@ -44,6 +45,10 @@ def scaled_pose(results: dict, use_score: bool,
     img_h, img_w = results['img_shape']
     return kps, score, (int(img_h * scaling + 0.5),
                         int(img_w * scaling + 0.5))
+
+
+def _ints(values: Sequence[int]) -> tuple[int, ...]:
+    return tuple(int(v) for v in values)
 
 
 @TRANSFORMS.register_module()
@@ -101,41 +106,51 @@ class GeneratePoseTarget(BaseTransform):
         self.use_score = use_score
         self.with_kp = with_kp
         self.with_limb = with_limb
-        self.skeletons = tuple(tuple(int(j) for j in s) for s in skeletons)
+        # The arguments as given (mmaction2's attributes and repr); the
+        # renderer uses normalized int tuples.
+        self.skeletons = skeletons
         self.double = double
-        self.left_kp = tuple(left_kp)
-        self.right_kp = tuple(right_kp)
-        self.left_limb = tuple(left_limb)
-        self.right_limb = tuple(right_limb)
+        self.left_kp = left_kp
+        self.right_kp = right_kp
+        self.left_limb = left_limb
+        self.right_limb = right_limb
         self.scaling = scaling
         self.out_key = out_key
         self.eps = EPS
+
+    @property
+    def limb_pairs(self) -> tuple[tuple[int, int], ...]:
+        """``skeletons`` as a tuple of ``(a, b)`` int pairs."""
+        return tuple(tuple(int(j) for j in s) for s in self.skeletons)
 
     def flip_index(self, num_joints: int) -> tuple[int, ...] | None:
         """Channel order of the flipped copy, ``None`` without ``double``."""
         if not self.double:
             return None
         return heatmap_flip_index(num_joints, len(self.skeletons),
-                                  self.with_kp, self.with_limb, self.left_kp,
-                                  self.right_kp, self.left_limb,
-                                  self.right_limb)
+                                  self.with_kp, self.with_limb,
+                                  _ints(self.left_kp), _ints(self.right_kp),
+                                  _ints(self.left_limb),
+                                  _ints(self.right_limb))
 
     def transform(self, results: dict) -> dict:
         kps, score, canvas = scaled_pose(results, self.use_score,
                                          self.scaling)
         heatmap = render_pose_heatmaps(
             kps, score, canvas, self.sigma, self.with_kp, self.with_limb,
-            self.skeletons, self.flip_index(kps.shape[2]), self.eps)
+            self.limb_pairs, self.flip_index(kps.shape[2]), self.eps)
         key = self.out_key or ('heatmap_imgs' if 'imgs' in results else
                                'imgs')
         results[key] = heatmap
         return results
 
     def __repr__(self) -> str:
+        # mmaction2's string; our extra argument only when it is set.
         return (f'{self.__class__.__name__}(sigma={self.sigma}, '
                 f'use_score={self.use_score}, with_kp={self.with_kp}, '
                 f'with_limb={self.with_limb}, skeletons={self.skeletons}, '
                 f'double={self.double}, left_kp={self.left_kp}, '
                 f'right_kp={self.right_kp}, left_limb={self.left_limb}, '
-                f'right_limb={self.right_limb}, scaling={self.scaling}, '
-                f'out_key={self.out_key})')
+                f'right_limb={self.right_limb}, scaling={self.scaling}'
+                + ('' if self.out_key is None else
+                   f', out_key={self.out_key!r}') + ')')

@@ -90,6 +90,21 @@ def test_generate_pose_target_matches_mmaction(kwargs, sample_kwargs, rng):
         np.testing.assert_allclose(out['imgs'], ref['imgs'], atol=1e-5)
 
 
+@pytest.mark.parametrize('kwargs', [
+    dict(),
+    dict(sigma=1, use_score=False, double=True, scaling=0.25),
+    # What configs pass: lists (configs/_base_/skeletons/coco17.py).
+    dict(with_kp=False, with_limb=True, **COCO),
+])
+def test_repr_equals_mmaction(kwargs):
+    kwargs = {k: v for k, v in kwargs.items() if k != 'num_joints'}
+    ours = TRANSFORMS.build(dict(type='GeneratePoseTarget', **kwargs))
+    assert repr(ours) == repr(MMAGeneratePoseTarget(**kwargs))
+    explicit = TRANSFORMS.build(
+        dict(type='GeneratePoseTarget', out_key='heatmap_imgs', **kwargs))
+    assert repr(explicit) == repr(ours)[:-1] + ", out_key='heatmap_imgs')"
+
+
 def test_output_key_follows_mmaction_and_can_be_explicit(coco_pose):
     sample = dict(coco_pose, imgs=np.zeros((8, 32, 32, 3), np.uint8))
     out = TRANSFORMS.build(dict(type='GeneratePoseTarget')).transform(
