@@ -152,8 +152,7 @@ class PoseDataset(_MMAPoseDataset):
 
     def get_data_info(self, idx: int) -> dict:
         info = super().get_data_info(idx)
-        if 'skeleton' in self.data_prefix and \
-                'keypoint' in pipeline_needs(self.pipeline):
+        if getattr(self, '_check_loaded_pose', False):
             check_pose(info, idx, self.ann_file)
         return info
 
@@ -180,14 +179,18 @@ class PoseDataset(_MMAPoseDataset):
                                   'multi_class=True needs num_classes')
         annos, selected = split_annotations(
             read_annotation_file(ann_file), self.split, ann_file,
-            getattr(self, 'missing_split_ids', 'error'))
+            self.missing_split_ids)
         needs = pipeline_needs(self.pipeline)
         reads_video = 'video' in self.data_prefix and \
             pipeline_reads_video(self.pipeline)
         if reads_video:
             needs |= {'total_frames'}
+        # Per-video skeleton files: keypoints are checked when
+        # get_data_info loads them.
+        self._check_loaded_pose = 'skeleton' in self.data_prefix and \
+            'keypoint' in needs
         if 'skeleton' in self.data_prefix:
-            needs -= {'keypoint'}  # checked when get_data_info loads them
+            needs -= {'keypoint'}
         repairs = Repairs()
         for idx in selected:
             repairs.add(
@@ -200,7 +203,7 @@ class PoseDataset(_MMAPoseDataset):
         summary = repairs.summary(ann_file)
         if summary:
             print_log(summary, logger='current', level=logging.WARNING)
-        mode = getattr(self, 'video_check', 'frames')
+        mode = self.video_check
         check_feature_files(items, self.pipeline, mode, ann_file)
         data_list = [annos[idx] for idx in selected]
         if 'video' in self.data_prefix:

@@ -165,17 +165,14 @@ def main(argv: list[str] | None = None) -> int:
                 speeds[name].append(rate(
                     lambda i: fn(paths[i], inds[i]), len(paths),
                     args.seconds / args.rounds))
+        base_name = next(iter(outputs))
+        base = outputs[base_name].astype(int)
         for name, values in speeds.items():
             speed = float(np.median(values))
             ref.setdefault(case, speed)
-            rows.append((case, name, speed, speed / ref[case], ''))
-        base = next(iter(outputs.values()))
-        for name, out in outputs.items():
-            diff = np.abs(out.astype(int) - base.astype(int)).mean()
-            rows[-len(outputs) + list(outputs).index(name)] = rows[
-                -len(outputs) + list(outputs).index(name)][:4] + (
-                    f'mean |pixel diff| vs {next(iter(outputs))}: '
-                    f'{diff:.2f}',)
+            diff = np.abs(outputs[name].astype(int) - base).mean()
+            rows.append((case, name, speed, speed / ref[case],
+                         f'mean |pixel diff| vs {base_name}: {diff:.2f}'))
     print('\n| case | backend | videos/s | ratio | note |')
     print('|---|---|---:|---:|---|')
     for case, name, speed, ratio, note in rows:
