@@ -2,7 +2,8 @@
 """Skeleton action recognition on a video, written as an annotated video.
 
     python demo/demo_skeleton.py VIDEO OUT.mp4 [--config CFG --checkpoint
-        CKPT] [--label-map FILE] [--topk 3] [--short-side 480]
+        CKPT | --action-backend onnxruntime --onnx MODEL.onnx]
+        [--label-map FILE] [--topk 3] [--short-side 480]
         [--pose-backend mediapipe|mmpose ...] [--max-people 2]
         [--save-poses poses.pkl]
 
@@ -15,6 +16,8 @@
    configs/posec3d/penn_action/, or pass ``--config/--checkpoint``); an
    RGB + pose model (RGBPoseConv3D, e.g.
    configs/rgbpose_conv3d/penn_action_rendered.py) gets the frames too;
+   with ``--action-backend onnxruntime --onnx MODEL.onnx`` the model runs
+   in onnxruntime (tools/deployment/export_onnx.py; no PyTorch model);
 4. writes OUT.mp4 with skeletons, boxes, track ids and the top-k labels.
 """
 from __future__ import annotations
@@ -28,7 +31,7 @@ sys.path.insert(0, osp.dirname(osp.dirname(osp.abspath(__file__))))
 
 import mmaction_pose  # noqa: E402,F401  (compatibility shims first)
 from mmaction_pose.apis.inference import (  # noqa: E402
-    SkeletonRecognizer, add_recognizer_args, resolve_model_args)
+    add_recognizer_args, recognizer_from_args)
 from mmaction_pose.apis.pose_backends import (  # noqa: E402
     PoseTracker, add_pose_backend_args, pose_backend_from_args)
 from mmaction_pose.apis.pose_extraction import (  # noqa: E402
@@ -58,11 +61,8 @@ def main(argv: list[str] | None = None) -> int:
     from mmengine.utils import ProgressBar
     args = parse_args(argv)
     try:
-        config, checkpoint = resolve_model_args(args.config, args.checkpoint)
+        recognizer = recognizer_from_args(args)
         frames, fps = read_video(args.video, short_side=args.short_side)
-        recognizer = SkeletonRecognizer(config, checkpoint,
-                                        device=args.device,
-                                        label_map=args.label_map)
     except (FileNotFoundError, VideoReadError, ValueError) as e:
         print(f'error: {e}', file=sys.stderr)
         return 1

@@ -1,8 +1,8 @@
 # Copyright (c) mmaction-pose. All rights reserved.
 """Real-time skeleton action recognition from a camera, stream or video.
 
-    python demo/webcam_demo.py [--source 0] [--config CFG --checkpoint CKPT]
-        [--output out.mp4] [--headless] [--resize 640 480] [--window 48]
+    python demo/webcam_demo.py [--source 0] [--config CFG --checkpoint CKPT |
+        --action-backend onnxruntime --onnx MODEL.onnx] [--output out.mp4] [--headless] [--resize 640 480] [--window 48]
         [--stride 8] [--pose-backend mediapipe|mmpose ...]
 
 Pose estimation (+ tracking) and recognition run in separate threads; the
@@ -11,7 +11,9 @@ recognizer classifies the last ``--window`` frames of poses every
 boxes, the top-k labels and the FPS. ``--source`` is a camera index, a
 stream URL or a video file (so the demo runs without a camera). Without a
 display (no ``$DISPLAY``) or with ``--headless`` nothing is shown; use
-``--output`` to keep the annotated video. ``q`` or Esc quits.
+``--output`` to keep the annotated video. ``q`` or Esc quits. With
+``--action-backend onnxruntime`` the model runs in onnxruntime; export it
+with ``--no-flip`` (the demo tests one clip without flip).
 """
 from __future__ import annotations
 
@@ -25,7 +27,7 @@ sys.path.insert(0, osp.dirname(osp.dirname(osp.abspath(__file__))))
 
 import mmaction_pose  # noqa: E402,F401  (compatibility shims first)
 from mmaction_pose.apis.inference import (  # noqa: E402
-    SkeletonRecognizer, add_recognizer_args, resolve_model_args)
+    add_recognizer_args, recognizer_from_args)
 from mmaction_pose.apis.pose_backends import (  # noqa: E402
     add_pose_backend_args, pose_backend_from_args)
 from mmaction_pose.apis.realtime import RealtimeSkeletonPipeline  # noqa
@@ -56,10 +58,7 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
 
 def build_pipeline(args: argparse.Namespace) -> RealtimeSkeletonPipeline:
     """Model + pose backend + pipeline from the demo's options."""
-    config, checkpoint = resolve_model_args(args.config, args.checkpoint)
-    recognizer = SkeletonRecognizer(config, checkpoint, device=args.device,
-                                    label_map=args.label_map, num_clips=1,
-                                    double=False)
+    recognizer = recognizer_from_args(args, num_clips=1, double=False)
     backend = pose_backend_from_args(args)
     return RealtimeSkeletonPipeline(
         backend, recognizer, window=args.window, stride=args.stride,

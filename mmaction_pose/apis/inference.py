@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import copy
 import glob
+import json
 import os.path as osp
 from pathlib import Path
 from typing import Any
@@ -37,6 +38,17 @@ _FROM_COCO17: dict[str, tuple[int, ...] | None] = {
     COCO17.name: None,
     PENN13.name: COCO17_TO_PENN13,
 }
+
+
+BACKENDS = ('torch', 'onnxruntime')
+
+
+def _num_classes(cfg: Any) -> int:
+    """The classes of a model config (one head, or PA3D's streams)."""
+    model = cfg.model
+    if 'cls_head' in model:
+        return int(model.cls_head.num_classes)
+    return int(next(iter(model.streams.values()))['cls_head']['num_classes'])
 
 
 def _short(path: Path) -> str:
@@ -109,17 +121,19 @@ def pipeline_uses_rgb(pipeline: list) -> bool:
 
 
 def _adapt_pipeline(pipeline: list, num_clips: int | None,
-                    double: bool | None) -> list:
+                    double: bool | None, frames_in_memory: bool = True
+                    ) -> list:
     pipeline = copy.deepcopy(pipeline)
     for i, step in enumerate(pipeline):
-        if step['type'].split('.')[-1] == 'MMDecode':
+        if frames_in_memory and step['type'].split('.')[-1] == 'MMDecode':
             pipeline[i] = step = dict(type='MMDecodeFrames')
         if num_clips is not None and step['type'].endswith(
                 'UniformSampleFrames'):
             step['num_clips'] = num_clips
             step['test_mode'] = True
-        if double is not None and step['type'].endswith(
-                'GeneratePoseTarget'):
+        if double is not None and step['type'].split('.')[-1] in (
+                'GeneratePoseTarget', 'PackPoseKeypoints',
+                'GeneratePartAffinityFields'):
             step['double'] = double
     return pipeline
 
@@ -137,17 +151,41 @@ class SkeletonRecognizer:
         num_clips: Override the test pipeline's clip count (1 is fastest:
             the real-time demo uses it).
         double: Override ``GeneratePoseTarget.double`` (the flip test).
+        backend: ``'torch'``, or ``'onnxruntime'`` to run ``onnx`` (a model
+            from ``tools/deployment/export_onnx.py``; ``config`` may then be
+            None: the one stored in the file is used; no checkpoint).
+        onnx: The ``.onnx`` file of the onnxruntime backend.
+        num_threads: onnxruntime intra-op threads.
+        check_layout: Require joints convertible from the pose backends'
+            COCO-17 (the demos); ``False`` for export and dataset samples.
+        frames_in_memory: RGB frames come with each call (``predict(...,
+            frames=)``); ``False`` keeps the config's video decoding, for
+            dataset samples.
     """
 
     def __init__(self, config: Any, checkpoint: str | None,
                  device: str = 'cpu', label_map: str | None = None,
                  num_clips: int | None = None,
-                 double: bool | None = None) -> None:
+                 double: bool | None = None, backend: str = 'torch',
+                 onnx: str | None = None, num_threads: int | None = None,
+                 check_layout: bool = True,
+                 frames_in_memory: bool = True) -> None:
         from mmengine.config import Config
         from mmengine.dataset import Compose
         from mmengine.registry import DefaultScope, init_default_scope
 
         from mmaction.apis import init_recognizer
+        if backend not in BACKENDS:
+            raise ValueError(f'backend must be one of {BACKENDS}, got '
+                             f'{backend!r}')
+        self.backend = backend
+        if backend == 'onnxruntime':
+            if not onnx:
+                raise ValueError('the onnxruntime backend needs an ONNX '
+                                 'model (--onnx MODEL.onnx)')
+            from mmaction_pose.deployment.runtime import config_from_onnx
+            config = config if config is not None else config_from_onnx(onnx)
+            checkpoint = None
         if not isinstance(config, Config):
             if not osp.isfile(str(config)):
                 raise FileNotFoundError(f'config not found: {config}')
@@ -159,23 +197,34 @@ class SkeletonRecognizer:
         scope = config.get('default_scope', 'mmaction_pose')
         pipeline = config.get('test_pipeline') or \
             config.test_dataloader.dataset.pipeline
-        with DefaultScope.overwrite_default_scope(scope):
-            self.model = init_recognizer(config, checkpoint, device=device)
-            self.pipeline = Compose(
-                _adapt_pipeline(pipeline, num_clips, double))
-        self.cfg = config
+        #: The adapted test pipeline's step configs.
+        self.pipeline_cfg = _adapt_pipeline(pipeline, num_clips, double,
+                                            frames_in_memory)
         #: The model also takes RGB frames (``predict(..., frames=...)``).
         self.uses_rgb = pipeline_uses_rgb(pipeline)
+        self.model = self.session = None
+        with DefaultScope.overwrite_default_scope(scope):
+            self.pipeline = Compose(self.pipeline_cfg)
+            if backend == 'torch':
+                self.model = init_recognizer(config, checkpoint,
+                                             device=device)
+            else:
+                from mmaction_pose.deployment.runtime import OnnxSession
+                self.session = OnnxSession(onnx, self.pipeline_cfg,
+                                           self.uses_rgb, num_threads)
+        self.cfg = config
         self.layout = model_layout(config)
-        if self.layout.name not in _FROM_COCO17:
+        if check_layout and self.layout.name not in _FROM_COCO17:
             raise ValueError(
                 f'the model uses {self.layout.name} joints; the pose '
                 f'backends give COCO-17, convertible only to '
                 f'{sorted(_FROM_COCO17)}')
-        self.joint_index = _FROM_COCO17[self.layout.name]
-        num_classes = config.model.cls_head.num_classes
-        label_map = label_map or _find_label_map(config, checkpoint)
+        self.joint_index = _FROM_COCO17.get(self.layout.name)
+        num_classes = _num_classes(config)
+        label_map = label_map or _find_label_map(config, checkpoint or onnx)
         names = load_label_map(label_map) if label_map else []
+        if not names and self.session is not None:
+            names = json.loads(self.session.meta.get('classes', '[]'))
         if names and len(names) != num_classes:
             raise ValueError(f'{label_map} has {len(names)} classes, the '
                              f'model {num_classes}')
@@ -231,6 +280,12 @@ class SkeletonRecognizer:
                     keypoint_score=score.astype(np.float32))
         if self.uses_rgb:
             data['frames'] = frames
+        if self.session is not None:
+            out = self.session.predict(data)
+            if 'scores_rgb' in out:
+                self.last_scores = dict(rgb=out['scores_rgb'],
+                                        pose=out['scores_pose'])
+            return out['scores']
         data = self.pipeline(data)
         with torch.no_grad():
             result = self.model.test_step(pseudo_collate([data]))[0]
@@ -260,6 +315,43 @@ def add_recognizer_args(parser: Any) -> None:
     group.add_argument('--checkpoint',
                        help='checkpoint path or URL (with --config)')
     group.add_argument('--label-map', help='class names, one per line')
+    group.add_argument(
+        '--action-backend', choices=BACKENDS, default='torch',
+        help='run the action model with PyTorch (default) or onnxruntime '
+        '(needs --onnx)')
+    group.add_argument(
+        '--onnx', help='ONNX model from tools/deployment/export_onnx.py '
+        '(with --action-backend onnxruntime; it carries its config)')
+    group.add_argument('--onnx-threads', type=int,
+                       help='onnxruntime intra-op threads')
+
+
+def recognizer_from_args(args: Any, **kwargs: Any) -> 'SkeletonRecognizer':
+    """The demos' :class:`SkeletonRecognizer` from
+    :func:`add_recognizer_args` options (``kwargs``: ``num_clips``,
+    ``double``...).
+
+    Raises:
+        ValueError: inconsistent options (``--onnx`` without the
+            onnxruntime backend, or the backend without ``--onnx``).
+        FileNotFoundError: a missing model file.
+    """
+    backend = getattr(args, 'action_backend', 'torch')
+    onnx = getattr(args, 'onnx', None)
+    if backend == 'onnxruntime':
+        if not onnx:
+            raise ValueError('--action-backend onnxruntime needs --onnx '
+                             'MODEL.onnx (tools/deployment/export_onnx.py)')
+        return SkeletonRecognizer(args.config, None,
+                                  label_map=args.label_map,
+                                  backend='onnxruntime', onnx=onnx,
+                                  num_threads=args.onnx_threads, **kwargs)
+    if onnx:
+        raise ValueError('--onnx needs --action-backend onnxruntime')
+    config, checkpoint = resolve_model_args(args.config, args.checkpoint)
+    return SkeletonRecognizer(config, checkpoint,
+                              device=getattr(args, 'device', 'cpu'),
+                              label_map=args.label_map, **kwargs)
 
 
 def resolve_model_args(config: str | None,

@@ -1,0 +1,121 @@
+# Copyright (c) mmaction-pose. All rights reserved.
+"""Run an exported model with onnxruntime (CPU), no checkpoint needed.
+
+The ``.onnx`` written by :func:`~.export.export_onnx` carries its config,
+input mode, canvas and class names (``mmaction_pose.*`` metadata), so
+:class:`OnnxSession` rebuilds the matching
+:class:`~.pipeline.DeployPipeline` from the file alone.
+"""
+from __future__ import annotations
+
+import json
+import os.path as osp
+from typing import Any
+
+import numpy as np
+
+from .export import META_PREFIX, heatmap_pipeline
+from .pipeline import DeployPipeline
+
+
+def read_metadata(path: str) -> dict[str, str]:
+    """The ``mmaction_pose.*`` metadata of an exported model.
+
+    Raises:
+        FileNotFoundError, ValueError: missing file, or not our export.
+    """
+    import onnxruntime as ort
+    if not osp.isfile(path):
+        raise FileNotFoundError(f'ONNX model not found: {path}')
+    options = ort.SessionOptions()
+    options.graph_optimization_level = \
+        ort.GraphOptimizationLevel.ORT_DISABLE_ALL
+    meta = ort.InferenceSession(
+        path, options, providers=['CPUExecutionProvider']
+    ).get_modelmeta().custom_metadata_map
+    out = {k[len(META_PREFIX):]: v for k, v in meta.items()
+           if k.startswith(META_PREFIX)}
+    if 'input_mode' not in out:
+        raise ValueError(f'{path} was not written by '
+                         'tools/deployment/export_onnx.py (no '
+                         f'{META_PREFIX}input_mode metadata)')
+    return out
+
+
+def run_session(session: Any, feed: dict[str, np.ndarray],
+                outputs: tuple[str, ...]) -> dict[str, np.ndarray]:
+    """``session.run`` on the inputs the graph kept (an unused input, e.g.
+    the scores of a PAF model without ``use_score``, is dropped at export).
+    """
+    names = {i.name for i in session.get_inputs()}
+    return dict(zip(outputs, session.run(
+        list(outputs), {k: v for k, v in feed.items() if k in names})))
+
+
+class OnnxSession:
+    """An exported model and the pipeline part that runs outside it.
+
+    Args:
+        path: ``.onnx`` file from ``tools/deployment/export_onnx.py``.
+        pipeline: The adapted test pipeline (``SkeletonRecognizer``'s); its
+            flip must match a keypoint-input graph's.
+        with_rgb: The pipeline decodes RGB frames.
+        num_threads: onnxruntime intra-op threads (default: its own).
+
+    Attributes:
+        meta: The metadata; ``meta['config']`` is the config text.
+    """
+
+    def __init__(self, path: str, pipeline: list[dict], with_rgb: bool,
+                 num_threads: int | None = None) -> None:
+        import onnxruntime as ort
+        self.meta = read_metadata(path)
+        self.input_mode = self.meta['input_mode']
+        self.input_names = tuple(json.loads(self.meta['input_names']))
+        self.output_names = tuple(json.loads(self.meta['output_names']))
+        if self.input_mode == 'keypoint':
+            flips = {bool(s.get('double', False)) for s in pipeline
+                     if str(s['type']).split('.')[-1] in (
+                         'GeneratePoseTarget', 'PackPoseKeypoints',
+                         'GeneratePartAffinityFields')}
+            graph_flip = json.loads(self.meta['flip'])
+            if flips and flips != {graph_flip}:
+                raise ValueError(
+                    f'{path} renders {"with" if graph_flip else "without"} '
+                    'the flipped view inside the graph; export it again '
+                    f'with{"" if not graph_flip else " --no"}-flip '
+                    'for this use')
+            keys = ()
+        else:
+            pipeline = heatmap_pipeline(pipeline)
+            keys = self.input_names
+        canvas = json.loads(self.meta.get('canvas', 'null'))
+        self.pipeline = DeployPipeline(pipeline, self.input_mode, keys,
+                                       with_rgb=with_rgb,
+                                       canvas=canvas and tuple(canvas))
+        if self.pipeline.input_names != self.input_names:
+            raise ValueError(f'{path} takes {self.input_names}, the '
+                             f'pipeline gives {self.pipeline.input_names}')
+        options = ort.SessionOptions()
+        if num_threads:
+            options.intra_op_num_threads = num_threads
+        # Idle worker threads sleep instead of spinning: the demos run pose
+        # estimation in another thread on the same cores.
+        options.add_session_config_entry('session.intra_op.allow_spinning',
+                                         '0')
+        self.session = ort.InferenceSession(
+            path, options, providers=['CPUExecutionProvider'])
+
+    def run(self, feed: dict[str, np.ndarray]) -> dict[str, np.ndarray]:
+        """Outputs ``{name: (N, K)}`` of a ready feed."""
+        return run_session(self.session, feed, self.output_names)
+
+    def predict(self, data: dict) -> dict[str, np.ndarray]:
+        """Outputs ``{name: (K,)}`` of one sample's results dict."""
+        return {k: v[0] for k, v in self.run(self.pipeline.feed(data)).items()}
+
+
+def config_from_onnx(path: str) -> Any:
+    """The ``mmengine.Config`` stored in an exported model."""
+    from mmengine.config import Config
+    return Config.fromstring(read_metadata(path)['config'], '.py')
