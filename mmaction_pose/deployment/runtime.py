@@ -82,9 +82,10 @@ class OnnxSession:
             if flips and flips != {graph_flip}:
                 raise ValueError(
                     f'{path} renders {"with" if graph_flip else "without"} '
-                    'the flipped view inside the graph; export it again '
-                    f'with{"" if not graph_flip else " --no"}-flip '
-                    'for this use')
+                    'the flipped view inside the graph, this pipeline '
+                    f'{"does not flip" if graph_flip else "flips"}: export '
+                    'it again with '
+                    f'{"--no-flip" if graph_flip else "--flip"}')
             keys = ()
         else:
             pipeline = heatmap_pipeline(pipeline)

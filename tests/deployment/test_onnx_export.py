@@ -176,3 +176,14 @@ def test_parity_on_real_penn_action_test_samples(penn_onnx, penn_subset,
     out = capsys.readouterr().out
     assert rc == 0, out
     assert 'top-1 agree 8/8' in out and 'parity OK' in out
+
+
+@pytest.mark.parametrize('name', ['ntu60_xsub_keypoint_x3d_s',
+                                  'ntu60_xsub_keypoint_c3d_s',
+                                  'ntu60_xsub_limb'])
+def test_other_pose_backbones_export(tmp_path, name):
+    """X3D and C3D pose backbones, and COCO-17 limbs (random weights)."""
+    res = export_onnx(str(ROOT / 'configs' / 'posec3d' / f'{name}.py'),
+                      None, str(tmp_path / 'm.onnx'), num_clips=1,
+                      flip=False)
+    assert res.max_abs_diff['scores'] < 1e-5 and res.top1_equal

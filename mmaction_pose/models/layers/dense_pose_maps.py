@@ -35,51 +35,61 @@ def _trunc(x: Tensor) -> Tensor:
     return torch.sign(x) * torch.floor(torch.abs(x))
 
 
-def _window(lo: Tensor, hi: Tensor, radius: float, size: int) -> Tensor:
-    """``(..., size)`` mask of ``int(lo - r) <= i <= int(hi + r)``.
+def _window(lo: Tensor, hi: Tensor, radius: float, grid: Tensor) -> Tensor:
+    """Mask of ``int(lo - r) <= grid <= int(hi + r)`` (broadcast).
 
     The sparse renderers' ``[max(int(lo - r), 0), min(int(hi + r) + 1,
-    size))`` on the grid ``0..size-1``, bounds computed in float64.
+    size))`` on the pixel grid, bounds computed in float64 as there.
     """
-    grid = torch.arange(size, dtype=torch.float64, device=lo.device)
-    start = _trunc(lo.double() - radius)[..., None]
-    end = _trunc(hi.double() + radius)[..., None]
-    return (grid >= start) & (grid <= end)
+    return ((grid.double() >= _trunc(lo.double() - radius)) &
+            (grid.double() <= _trunc(hi.double() + radius)))
 
 
 def _grid(height: int, width: int, device: torch.device
           ) -> tuple[Tensor, Tensor]:
-    """``(H, 1)`` rows and ``(1, W)`` columns, float32."""
-    y = torch.arange(height, dtype=torch.float32, device=device)[:, None]
-    x = torch.arange(width, dtype=torch.float32, device=device)[None, :]
-    return y, x
+    """``(H, 1, 1)`` rows and ``(1, W, 1)`` columns, float32: broadcast
+    against ``(..., 1, 1, M)`` per-person values."""
+    y = torch.arange(height, dtype=torch.float32, device=device)
+    x = torch.arange(width, dtype=torch.float32, device=device)
+    return y[:, None, None], x[None, :, None]
 
 
-def _to_nc(maps: Tensor) -> Tensor:
-    """``(N, T, C, H, W)`` -> ``(N, C, T, H, W)``."""
-    return maps.permute(0, 2, 1, 3, 4)
+def _persons_last(x: Tensor) -> Tensor:
+    """``(N, M, T, J, ...)`` -> ``(N, J, T, 1, 1, M, ...)``.
+
+    Maps are computed as ``(N, J, T, H, W, M)``: the reduction over the
+    persons runs along the last, contiguous axis and the result is already
+    in the model's ``(N, C, T, H, W)`` order (onnxruntime reduces a middle
+    axis several times slower).
+    """
+    x = x.transpose(1, 3)
+    return x.reshape(x.shape[:3] + (1, 1) + x.shape[3:])
 
 
 def _gaussians(center: Tensor, value: Tensor, height: int, width: int,
                sigma: float, eps: float) -> Tensor:
-    """``(..., H, W)`` Gaussians at ``center (..., 2)`` times ``value``.
+    """Gaussians at ``center (N, M, T, J, 2)`` times ``value (N, M, T, J)``.
 
     Separable: ``exp(-dy²/2σ²) · exp(-dx²/2σ²)`` as an outer product of a
     column and a row (``H + W`` exponentials per point instead of
     ``H · W``); it differs from ``exp(-(dx² + dy²)/2σ²)`` by float32
     rounding (< 3e-7).
+
+    Returns:
+        ``(N, J, T, H, W, M)``.
     """
     ok = (value >= eps) & torch.isfinite(center).all(-1)
     center = torch.where(ok[..., None], center, torch.zeros_like(center))
-    cx, cy = center[..., 0], center[..., 1]
+    cx, cy = (_persons_last(center[..., i]) for i in (0, 1))
+    ok, value = _persons_last(ok), _persons_last(value)
     y, x = _grid(height, width, center.device)
-    gx = torch.exp(-(x[0] - cx[..., None])**2 / 2 / sigma**2)
-    gy = torch.exp(-(y[:, 0] - cy[..., None])**2 / 2 / sigma**2)
     zero = torch.zeros((), dtype=torch.float32, device=center.device)
-    gx = torch.where(_window(cx, cx, 3 * sigma, width), gx, zero)
-    gy = torch.where(_window(cy, cy, 3 * sigma, height) & ok[..., None],
-                     gy * value[..., None], zero)
-    return gy[..., :, None] * gx[..., None, :]
+    dx, dy = x - cx, y - cy  # d * d: onnxruntime's Pow is not vectorised
+    gx = torch.where(_window(cx, cx, 3 * sigma, x),
+                     torch.exp(-(dx * dx) / 2 / sigma**2), zero)
+    gy = torch.where(_window(cy, cy, 3 * sigma, y) & ok,
+                     torch.exp(-(dy * dy) / 2 / sigma**2) * value, zero)
+    return gy * gx
 
 
 def keypoint_heatmaps(keypoint: Tensor, score: Tensor, height: int,
@@ -91,8 +101,8 @@ def keypoint_heatmaps(keypoint: Tensor, score: Tensor, height: int,
         ``(N, V, T, H, W)``: per joint the max over the ``M`` persons.
     """
     maps = _gaussians(keypoint.float(), score.float(), height, width, sigma,
-                      eps)  # (N, M, T, V, H, W)
-    return _to_nc(maps.amax(1).clamp(min=0))
+                      eps)
+    return maps.amax(-1).clamp(min=0)
 
 
 def limb_heatmaps(keypoint: Tensor, score: Tensor,
@@ -119,22 +129,19 @@ def limb_heatmaps(keypoint: Tensor, score: Tensor,
           torch.isfinite(end).all(-1))
     start = torch.where(ok[..., None], start, torch.zeros_like(start))
     end = torch.where(ok[..., None], end, torch.zeros_like(end))
-    diff = (start - end).double()
-    d2_ab = diff[..., 0]**2 + diff[..., 1]**2
-    short = d2_ab < 1
     point = _gaussians(start, torch.where(ok, s_val, torch.zeros_like(s_val)),
                        height, width, sigma, eps)
 
-    sx, sy = start[..., 0, None, None], start[..., 1, None, None]
-    ex, ey = end[..., 0, None, None], end[..., 1, None, None]
-    inside = (_window(torch.minimum(start[..., 1], end[..., 1]),
-                      torch.maximum(start[..., 1], end[..., 1]), 3 * sigma,
-                      height)[..., :, None] &
-              _window(torch.minimum(start[..., 0], end[..., 0]),
-                      torch.maximum(start[..., 0], end[..., 0]), 3 * sigma,
-                      width)[..., None, :] & ok[..., None, None])
+    sx, sy, ex, ey = (_persons_last(a[..., i]) for a in (start, end)
+                      for i in (0, 1))
+    ok, value = _persons_last(ok), _persons_last(value)
+    d2_ab = (sx - ex).double()**2 + (sy - ey).double()**2
     y, x = _grid(height, width, keypoint.device)
-    ab = d2_ab.float()[..., None, None]
+    inside = (_window(torch.minimum(sy, ey), torch.maximum(sy, ey),
+                      3 * sigma, y) &
+              _window(torch.minimum(sx, ex), torch.maximum(sx, ex),
+                      3 * sigma, x) & ok)
+    ab = d2_ab.float()
     d2_start = (x - sx)**2 + (y - sy)**2
     d2_end = (x - ex)**2 + (y - ey)**2
     coeff = (d2_start - d2_end + ab) / 2. / ab
@@ -142,10 +149,10 @@ def limb_heatmaps(keypoint: Tensor, score: Tensor,
                (y - (sy + coeff * (ey - sy)))**2)
     d2 = torch.where(coeff <= 0, d2_start,
                      torch.where(coeff >= 1, d2_end, d2_line))
-    vals = torch.exp(-d2 / 2. / sigma**2) * value[..., None, None]
+    vals = torch.exp(-d2 / 2. / sigma**2) * value
     segment = torch.where(inside, vals, torch.zeros_like(vals))
-    maps = torch.where(short[..., None, None], point, segment)
-    return _to_nc(maps.amax(1).clamp(min=0))
+    maps = torch.where(d2_ab < 1, point, segment)
+    return maps.amax(-1).clamp(min=0)
 
 
 def part_affinity_fields(keypoint: Tensor, score: Tensor | None,
@@ -174,20 +181,21 @@ def part_affinity_fields(keypoint: Tensor, score: Tensor | None,
     valid = (value >= eps) & (length > 1e-6)
     unit = vec / length.clamp(min=1e-6)[..., None]
     strength = torch.where(valid, value, torch.zeros_like(value))
-    ux, uy = unit[..., 0, None, None], unit[..., 1, None, None]
+    ux, uy, sx, sy = (_persons_last(a[..., i]) for a in (unit, start)
+                      for i in (0, 1))
+    length, valid, strength = (_persons_last(a)
+                               for a in (length, valid, strength))
     y, x = _grid(height, width, keypoint.device)
-    dx = x - start[..., 0, None, None]
-    dy = y - start[..., 1, None, None]
-    along = ux * dx + uy * dy  # (N, M, T, L, H, W)
+    dx, dy = x - sx, y - sy
+    along = ux * dx + uy * dy  # (N, L, T, H, W, M)
     across = torch.abs(ux * dy - uy * dx)
-    inside = ((along >= 0) & (along <= length[..., None, None]) &
-              (across <= limb_width) & valid[..., None, None])
-    weight = inside.float() * strength[..., None, None]
-    denom = inside.float().sum(1).clamp(min=1)  # (N, T, L, H, W)
-    fx = (weight * ux).sum(1) / denom
-    fy = (weight * uy).sum(1) / denom
-    fields = torch.stack([fx, fy], 3)  # (N, T, L, 2, H, W)
-    return _to_nc(fields.flatten(2, 3))
+    inside = ((along >= 0) & (along <= length) & (across <= limb_width) &
+              valid)
+    weight = inside.float() * strength
+    denom = inside.float().sum(-1).clamp(min=1)  # (N, L, T, H, W)
+    fields = torch.stack([(weight * ux).sum(-1) / denom,
+                          (weight * uy).sum(-1) / denom], 2)
+    return fields.flatten(1, 2)  # (N, 2L, T, H, W), x/y interleaved
 
 
 def flip_maps(maps: Tensor, flip_index: Sequence[int]) -> Tensor:
