@@ -58,7 +58,8 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
 
 def build_pipeline(args: argparse.Namespace) -> RealtimeSkeletonPipeline:
     """Model + pose backend + pipeline from the demo's options."""
-    recognizer = recognizer_from_args(args, num_clips=1, double=False)
+    recognizer = recognizer_from_args(args, default_threads=1, num_clips=1,
+                               double=False)
     backend = pose_backend_from_args(args)
     return RealtimeSkeletonPipeline(
         backend, recognizer, window=args.window, stride=args.stride,

@@ -323,13 +323,16 @@ def add_recognizer_args(parser: Any) -> None:
         '--onnx', help='ONNX model from tools/deployment/export_onnx.py '
         '(with --action-backend onnxruntime; it carries its config)')
     group.add_argument('--onnx-threads', type=int,
-                       help='onnxruntime intra-op threads')
+                       help='onnxruntime intra-op threads (default: 1 in the real-time demo, as its PyTorch model; all cores otherwise)')
 
 
-def recognizer_from_args(args: Any, **kwargs: Any) -> 'SkeletonRecognizer':
+def recognizer_from_args(args: Any, default_threads: int | None = None,
+                         **kwargs: Any) -> 'SkeletonRecognizer':
     """The demos' :class:`SkeletonRecognizer` from
     :func:`add_recognizer_args` options (``kwargs``: ``num_clips``,
-    ``double``...).
+    ``double``...); ``default_threads``: onnxruntime threads without
+    ``--onnx-threads`` (the real-time pipeline gives the model one core,
+    as it does to PyTorch).
 
     Raises:
         ValueError: inconsistent options (``--onnx`` without the
@@ -345,7 +348,8 @@ def recognizer_from_args(args: Any, **kwargs: Any) -> 'SkeletonRecognizer':
         return SkeletonRecognizer(args.config, None,
                                   label_map=args.label_map,
                                   backend='onnxruntime', onnx=onnx,
-                                  num_threads=args.onnx_threads, **kwargs)
+                                  num_threads=args.onnx_threads or
+                                  default_threads, **kwargs)
     if onnx:
         raise ValueError('--onnx needs --action-backend onnxruntime')
     config, checkpoint = resolve_model_args(args.config, args.checkpoint)

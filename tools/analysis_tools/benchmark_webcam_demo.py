@@ -71,7 +71,8 @@ def _recognizer(args: argparse.Namespace, backend: str
     if backend == 'onnxruntime':
         args = argparse.Namespace(**{**vars(args),
                                      'action_backend': backend})
-        rec = recognizer_from_args(args, num_clips=1, double=False)
+        rec = recognizer_from_args(args, default_threads=1, num_clips=1,
+                               double=False)
         return rec, args.onnx, args.onnx
     if args.random_weights:
         config, checkpoint = args.config or str(DEFAULT_CONFIG), None
