@@ -105,6 +105,19 @@ def keypoint_heatmaps(keypoint: Tensor, score: Tensor, height: int,
     return maps.amax(-1).clamp(min=0)
 
 
+def segment_d2(x: Tensor, y: Tensor, sx: Tensor, sy: Tensor, ex: Tensor,
+               ey: Tensor, ab: Tensor) -> Tensor:
+    """Squared distance of pixels ``(x, y)`` to segments ``s -> e`` with
+    ``ab = |se|²`` (mmaction2's ``generate_a_limb_heatmap``; broadcast)."""
+    d2_start = (x - sx)**2 + (y - sy)**2
+    d2_end = (x - ex)**2 + (y - ey)**2
+    coeff = (d2_start - d2_end + ab) / 2. / ab
+    d2_line = ((x - (sx + coeff * (ex - sx)))**2 +
+               (y - (sy + coeff * (ey - sy)))**2)
+    return torch.where(coeff <= 0, d2_start,
+                       torch.where(coeff >= 1, d2_end, d2_line))
+
+
 def limb_heatmaps(keypoint: Tensor, score: Tensor,
                   skeletons: Sequence[Sequence[int]], height: int,
                   width: int, sigma: float = 0.6, eps: float = EPS) -> Tensor:
@@ -141,14 +154,7 @@ def limb_heatmaps(keypoint: Tensor, score: Tensor,
                       3 * sigma, y) &
               _window(torch.minimum(sx, ex), torch.maximum(sx, ex),
                       3 * sigma, x) & ok)
-    ab = d2_ab.float()
-    d2_start = (x - sx)**2 + (y - sy)**2
-    d2_end = (x - ex)**2 + (y - ey)**2
-    coeff = (d2_start - d2_end + ab) / 2. / ab
-    d2_line = ((x - (sx + coeff * (ex - sx)))**2 +
-               (y - (sy + coeff * (ey - sy)))**2)
-    d2 = torch.where(coeff <= 0, d2_start,
-                     torch.where(coeff >= 1, d2_end, d2_line))
+    d2 = segment_d2(x, y, sx, sy, ex, ey, d2_ab.float())
     vals = torch.exp(-d2 / 2. / sigma**2) * value
     segment = torch.where(inside, vals, torch.zeros_like(vals))
     maps = torch.where(d2_ab < 1, point, segment)

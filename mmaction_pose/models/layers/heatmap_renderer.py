@@ -18,6 +18,7 @@ from torch import Tensor
 
 from mmaction_pose.datasets.transforms.functional.heatmaps import (
     EPS, window_size_groups)
+from .dense_pose_maps import segment_d2
 
 Splats = tuple[Tensor, Tensor, Tensor, Tensor]
 
@@ -115,14 +116,7 @@ def limb_splats(starts: Tensor, ends: Tensor, start_values: Tensor,
         x = cols.float()[:, None, :]
         sx, sy, ex, ey = (a[ids, None, None]
                           for a in (s[:, 0], s[:, 1], e[:, 0], e[:, 1]))
-        ab = d2_ab[ids, None, None]
-        d2_start = (x - sx)**2 + (y - sy)**2
-        d2_end = (x - ex)**2 + (y - ey)**2
-        coeff = (d2_start - d2_end + ab) / 2. / ab
-        d2_line = ((x - (sx + coeff * (ex - sx)))**2 +
-                   (y - (sy + coeff * (ey - sy)))**2)
-        d2 = torch.where(coeff <= 0, d2_start,
-                         torch.where(coeff >= 1, d2_end, d2_line))
+        d2 = segment_d2(x, y, sx, sy, ex, ey, d2_ab[ids, None, None])
         vals = torch.exp(-d2 / 2. / sigma**2) * \
             value[ids, None, None].float()
         groups.append((ids, torch.minimum(rows, height[ids, None] - 1),
