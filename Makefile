@@ -3,11 +3,19 @@
 PY := .venv/bin/python
 export OMP_NUM_THREADS ?= 2
 
-.PHONY: setup demo data test test-fast clean penn-data penn-test penn-train \
-	penn-rgb-data penn-rgbpose-train penn-rgbpose-test
+.PHONY: setup setup-full setup-lite demo data test test-fast clean penn-data \
+	penn-test penn-train penn-rgb-data penn-rgbpose-train penn-rgbpose-test
 
-setup:
-	bash tools/setup_env.sh
+# setup = setup-full: mmcv with its compiled ops (the mmdet + mmpose pose
+# backend needs them). setup-lite: the same mmcv without ops, built in seconds
+# instead of ~10 min (enough for training, testing and the mediapipe demos;
+# `make demo` uses it unless .venv/ is already full). setup-full upgrades a
+# lite .venv/ in place. See docs/install.md.
+setup setup-full:
+	MMCV_OPS=1 bash tools/setup_env.sh
+
+setup-lite:
+	MMCV_OPS=0 bash tools/setup_env.sh
 
 data: setup
 	$(PY) tools/data/synthetic/generate_dataset.py

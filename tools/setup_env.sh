@@ -1,9 +1,15 @@
 #!/usr/bin/env bash
-# Create .venv/ and install the pinned OpenMMLab stack (full mmcv with compiled ops).
+# Create .venv/ and install the pinned OpenMMLab stack.
 #
-#   bash tools/setup_env.sh            # idempotent: finishes an interrupted setup, no-op when done
+#   bash tools/setup_env.sh            # full: mmcv 2.1.0 with its compiled ops (make setup, make test, CI)
+#   bash tools/setup_env.sh --lite     # lite: the same mmcv 2.1.0 without ops, built in seconds (make demo)
+#
+# Idempotent: finishes an interrupted setup, no-op when done. A full environment satisfies a
+# lite request; a lite one asked for full is upgraded in place (only mmcv is rebuilt and
+# reinstalled). Only the mmdet + mmpose pose backend needs the ops (docs/install.md).
 #
 # Environment knobs:
+#   MMCV_OPS=0            same as --lite
 #   PYTHON=python3.11     interpreter used to create the venv
 #   VENV=.venv            where to create it
 #   MAX_JOBS=<nproc>      parallel compile jobs for mmcv's ops
@@ -25,14 +31,30 @@ MAX_JOBS="${MAX_JOBS:-$(nproc)}"
 WITH_DEMO="${WITH_DEMO:-1}"
 WHEELS="${MMACTION_POSE_WHEELS:-$HOME/.cache/mmaction_pose/wheels}"
 STAMP="$VENV/.mmaction_pose_setup_done"
+MMCV_OPS="${MMCV_OPS:-1}"
+for arg in "$@"; do
+  case "$arg" in
+    --lite) MMCV_OPS=0 ;;
+    --full) MMCV_OPS=1 ;;
+    *) echo "usage: bash tools/setup_env.sh [--lite|--full]" >&2; exit 2 ;;
+  esac
+done
+MODE=$([[ "$MMCV_OPS" == "0" ]] && echo lite || echo full)
 T0=$(date +%s)
 
 log() { printf '\033[1;34m[setup %4ss]\033[0m %s\n' "$(( $(date +%s) - T0 ))" "$*"; }
 die() { printf '\033[1;31m[setup] ERROR:\033[0m %s\n' "$*" >&2; exit 1; }
 
-if [[ -f "$STAMP" && "$(cat "$STAMP")" == "$(cat "$REQ"/*.txt tools/setup_env.sh | sha1sum)" ]]; then
-  log "environment $VENV is up to date (delete $STAMP to force a reinstall)"
-  exit 0
+# The stamp holds the installed mode and a hash of the pins and of this script.
+HASH="$(cat "$REQ"/*.txt tools/setup_env.sh | sha1sum | cut -d' ' -f1)"
+UPGRADE=0  # 1: a complete lite setup asked for full: only mmcv is replaced
+if [[ -f "$STAMP" ]]; then
+  read -r DONE_MODE DONE_HASH < "$STAMP" || true
+  if [[ "${DONE_HASH:-}" == "$HASH" && ( "$DONE_MODE" == full || "$MODE" == lite ) ]]; then
+    log "environment $VENV is up to date ($DONE_MODE; delete $STAMP to force a reinstall)"
+    exit 0
+  fi
+  if [[ "${DONE_HASH:-}" == "$HASH" && "$DONE_MODE" == lite ]]; then UPGRADE=1; fi
 fi
 
 "$PYTHON" -c 'import sys; assert sys.version_info[:2] >= (3, 9), sys.version' \
@@ -73,14 +95,44 @@ CONS="$VENV/constraints.txt"
 { cat "$REQ/constraints.txt"; echo "torch==${TORCH_NOW}"; } > "$CONS"
 "${PIP[@]}" install -q -c "$CONS" -r "$REQ/build.txt"
 
-# 2. Full mmcv 2.1.0 with compiled ops, built once into the shared wheel dir.
-if ! "$PY" -c 'import mmcv, mmcv.ops; assert mmcv.__version__ == "2.1.0"' 2>/dev/null; then
-  if ! ls "$WHEELS"/mmcv-2.1.0-*.whl >/dev/null 2>&1 || ! "$PY" - "$WHEELS" <<'EOF'
+# 2. mmcv 2.1.0. Full: with compiled ops, built once into the shared wheel dir (~10 min on
+# 2 cores), reused by every clone. Lite: the same sdist built with MMCV_WITH_OPS=0 (seconds) into
+# $WHEELS/lite/, unless the full wheel is already there (then that one, at no cost).
+has_full_wheel() {
+  ls "$WHEELS"/mmcv-2.1.0-*.whl >/dev/null 2>&1 && "$PY" - "$WHEELS" <<'EOF'
 import glob, sys, zipfile
 whl = sorted(glob.glob(sys.argv[1] + '/mmcv-2.1.0-*.whl'))[-1]
 sys.exit(0 if any('_ext' in n for n in zipfile.ZipFile(whl).namelist()) else 1)
 EOF
-  then
+}
+# mmcv's setup.py names an ops-free build "mmcv-lite"; renamed back to mmcv (same version, same
+# files) so that mmdet's and mmpose's "mmcv" requirements see it and a full wheel replaces it.
+build_lite_mmcv() {
+  local tmp; tmp="$(mktemp -d)"
+  "${PIP[@]}" download -q --no-deps --no-build-isolation --no-binary :all: mmcv==2.1.0 -d "$tmp"
+  MMCV_WITH_OPS=0 "${PIP[@]}" wheel -q --no-build-isolation --no-deps -w "$tmp/built" \
+    "$tmp"/mmcv-2.1.0.tar.gz
+  "$PY" -m wheel unpack -d "$tmp/unpacked" "$tmp"/built/mmcv_lite-2.1.0-*.whl >/dev/null
+  local root="$tmp/unpacked/mmcv_lite-2.1.0"
+  mv "$root/mmcv_lite-2.1.0.dist-info" "$root/mmcv-2.1.0.dist-info"
+  sed -i 's/^Name: mmcv-lite$/Name: mmcv/' "$root/mmcv-2.1.0.dist-info/METADATA"
+  mkdir -p "$WHEELS/lite"
+  "$PY" -m wheel pack -d "$WHEELS/lite" "$root" >/dev/null
+  rm -rf "$tmp"
+}
+if [[ "$MODE" == lite ]] && ! has_full_wheel; then
+  if ! "$PY" -c 'import mmcv; assert mmcv.__version__ == "2.1.0"' 2>/dev/null; then
+    if ! ls "$WHEELS"/lite/mmcv-2.1.0-*.whl >/dev/null 2>&1; then
+      log "building mmcv 2.1.0 without ops (lite, seconds; 'make setup-full' adds the ops later)"
+      build_lite_mmcv
+      log "built $(basename "$WHEELS"/lite/mmcv-2.1.0-*.whl)"
+    else
+      log "reusing the lite mmcv wheel in $WHEELS/lite"
+    fi
+    "${PIP[@]}" install -q -c "$CONS" --no-deps "$WHEELS"/lite/mmcv-2.1.0-*.whl
+  fi
+elif ! "$PY" -c 'import mmcv, mmcv.ops; assert mmcv.__version__ == "2.1.0"' 2>/dev/null; then
+  if ! has_full_wheel; then
     log "building mmcv 2.1.0 with ops from source (MAX_JOBS=$MAX_JOBS, ~10 min on 2 cores)"
     rm -f "$WHEELS"/mmcv-2.1.0-*.whl
     FORCE_CUDA_DEFAULT=0
@@ -90,26 +142,37 @@ EOF
   else
     log "reusing the mmcv wheel in $WHEELS"
   fi
-  "${PIP[@]}" install -q -c "$CONS" --no-deps "$WHEELS"/mmcv-2.1.0-*.whl
+  # --force-reinstall: a lite mmcv 2.1.0 is the same version (the in-place upgrade)
+  "${PIP[@]}" install -q -c "$CONS" --no-deps --force-reinstall "$WHEELS"/mmcv-2.1.0-*.whl
 fi
 
 # 3. OpenMMLab packages, 4. mmpose without chumpy/torchvision, 5. tests and demo deps.
-log "installing mmengine / mmaction2 / mmdet / mmpose"
-"${PIP[@]}" install -q -c "$CONS" -r "$REQ/runtime.txt" -r "$REQ/tests.txt"
-"${PIP[@]}" install -q -c "$CONS" --no-deps mmpose==1.3.2 mmcv==2.1.0 --find-links "$WHEELS"
-if [[ "$WITH_DEMO" == "1" ]]; then
-  log "installing demo deps (mediapipe)"
-  "${PIP[@]}" install -q -c "$CONS" -r "$REQ/demo.txt"
+if [[ "$UPGRADE" == 1 ]]; then
+  log "upgraded lite -> full in place: only mmcv was replaced"
+else
+  log "installing mmengine / mmaction2 / mmdet / mmpose"
+  "${PIP[@]}" install -q -c "$CONS" -r "$REQ/runtime.txt" -r "$REQ/tests.txt"
+  "${PIP[@]}" install -q -c "$CONS" --no-deps mmpose==1.3.2
+  if [[ "$WITH_DEMO" == "1" ]]; then
+    log "installing demo deps (mediapipe)"
+    "${PIP[@]}" install -q -c "$CONS" -r "$REQ/demo.txt"
+  fi
+  "${PIP[@]}" install -q -c "$CONS" --no-deps --no-build-isolation -e .
 fi
-"${PIP[@]}" install -q -c "$CONS" --no-deps --no-build-isolation -e .
 
 # 6. Checks: torch untouched, no torchvision, compiled ops and APIs import.
 [[ "$("$PY" -c 'import torch; print(torch.__version__)')" == "$TORCH_NOW" ]] || die "torch was replaced during setup"
 "$PY" - <<'EOF' || die "smoke imports failed"
 import importlib.util, sys
 import mmaction_pose  # applies the compatibility shims first
-from mmaction_pose.utils.compat import check_stack
-check_stack(verbose=True)
+from mmaction_pose.utils.compat import check_stack, mmcv_has_ops
+check_stack(verbose=True, with_ops=mmcv_has_ops())
 EOF
-cat "$REQ"/*.txt tools/setup_env.sh | sha1sum > "$STAMP"
-log "done: activate with '. $VENV/bin/activate'"
+INSTALLED=$("$PY" -c 'from mmaction_pose.utils.compat import mmcv_has_ops as f; print("full" if f() else "lite")' 2>/dev/null)
+[[ "$MODE" == lite || "$INSTALLED" == full ]] || die "mmcv has no compiled ops after a full setup"
+echo "$INSTALLED $HASH" > "$STAMP"
+if [[ "$INSTALLED" == lite ]]; then
+  log "done (lite mmcv: 'make setup-full' adds the ops): activate with '. $VENV/bin/activate'"
+else
+  log "done: activate with '. $VENV/bin/activate'"
+fi

@@ -162,18 +162,86 @@ def apply(numpy_aliases: bool = True, trust: bool = True) -> None:
     _APPLIED = True
 
 
-def check_stack(verbose: bool = False) -> dict[str, str]:
-    """Import the whole stack and run tiny smoke checks; raise on failure.
+def ops_missing_message(what: str = 'the mmdet + mmpose pose backend',
+                        hint: str = ' (or use --pose-backend mediapipe)'
+                        ) -> str:
+    """The one-line error for a feature that needs mmcv's compiled ops."""
+    return ("mmcv was installed without its compiled ops (lite setup, 'make "
+            f"demo'); {what} needs them: run 'make setup-full'{hint}")
 
-    Returns the versions found. Used by ``tools/setup_env.sh``.
+
+OPS_MISSING = ops_missing_message()
+
+#: The quickstart config, built by :func:`check_stack` (in a source checkout).
+SMOKE_CONFIG = os.path.join(
+    os.path.dirname(os.path.dirname(os.path.dirname(
+        os.path.abspath(__file__)))), 'configs', 'posec3d',
+    'synthetic_keypoint.py')
+
+
+class MMCVOpsMissingError(RuntimeError, ValueError):
+    """mmcv has no compiled ops (lite setup) and a feature needs them.
+
+    Also a :class:`ValueError`, so the demos' ``except ValueError`` print it
+    as one line.
     """
-    import mmcv
-    import mmengine
-    import numpy as np
+
+
+def mmcv_has_ops() -> bool:
+    """Whether mmcv's compiled extension ``mmcv._ext`` is installed.
+
+    Cheap: the module is only found, not imported (mmcv itself is imported).
+    """
+    try:
+        return importlib.util.find_spec('mmcv._ext') is not None
+    except ImportError:  # no mmcv at all
+        return False
+
+
+def require_mmcv_ops(what: str | None = None, hint: str = '') -> None:
+    """Raise :class:`MMCVOpsMissingError` (one line) without the ops.
+
+    Args:
+        what: The feature that needs them; None: the mmpose pose backend
+            (the message is :data:`OPS_MISSING`).
+        hint: Appended to the message for ``what``.
+    """
+    if not mmcv_has_ops():
+        raise MMCVOpsMissingError(
+            OPS_MISSING if what is None else ops_missing_message(what, hint))
+
+
+def _smoke_model(config: str = SMOKE_CONFIG) -> str:
+    """Build the quickstart PoseC3D (or a tiny one without the config file)
+    and run its backbone and head on zeros; returns what was built."""
+    import torch
+    from mmengine.config import Config
+    from mmengine.registry import DefaultScope
+
+    from mmaction_pose.registry import MODELS
+    if os.path.isfile(config):
+        cfg, what = Config.fromfile(config).model, os.path.basename(config)
+    else:  # installed without the source tree
+        cfg = dict(type='Recognizer3D',
+                   backbone=dict(type='ResNet3dSlowOnly', depth=18,
+                                 in_channels=17, base_channels=8,
+                                 pretrained=None),
+                   cls_head=dict(type='I3DHead', in_channels=64,
+                                 num_classes=3))
+        what = 'a tiny Recognizer3D'
+    with DefaultScope.overwrite_default_scope('mmaction_pose'):
+        model = MODELS.build(cfg).eval()
+    num_classes = model.cls_head.num_classes
+    with torch.no_grad():
+        out = model.cls_head(model.backbone(torch.zeros(1, 17, 4, 32, 32)))
+    assert out.shape == (1, num_classes), out.shape
+    return what
+
+
+def _smoke_ops() -> None:
+    """Run mmcv's compiled nms and RoIAlign on tiny inputs."""
     import torch
     from mmcv.ops import RoIAlign, nms
-
-    import mmaction
     boxes = torch.tensor([[0, 0, 10, 10], [1, 1, 11, 11], [50, 50, 60, 60]],
                          dtype=torch.float32)
     _, keep = nms(boxes, torch.tensor([.9, .8, .7]), 0.5)
@@ -181,21 +249,49 @@ def check_stack(verbose: bool = False) -> dict[str, str]:
     out = RoIAlign((7, 7), 1.0, 2)(torch.rand(1, 8, 32, 32),
                                    torch.tensor([[0., 2, 2, 20, 20]]))
     assert out.shape == (1, 8, 7, 7)
-    import mmdet
-    import mmdet.apis  # noqa: F401
-    import mmpose
-    import mmpose.apis  # noqa: F401
+
+
+def check_stack(verbose: bool = False,
+                with_ops: bool | None = None) -> dict[str, str]:
+    """Import the stack and run tiny smoke checks; raise on failure.
+
+    Always: mmengine, mmcv and mmaction2 import, mmaction2 registers and the
+    quickstart PoseC3D builds and runs. With ops (the full setup) also mmcv's
+    compiled nms / RoIAlign run and ``mmdet.apis`` / ``mmpose.apis`` import.
+
+    Args:
+        verbose: Print the versions.
+        with_ops: True: check the full setup (fails without the ops);
+            False: the lite setup; None: decide by :func:`mmcv_has_ops`.
+
+    Returns the versions found. Used by ``tools/setup_env.sh``.
+    """
+    import mmcv
+    import mmengine
+    import numpy as np
+    import torch
     from mmaction.utils import register_all_modules
+
+    import mmaction
+    if with_ops is None:
+        with_ops = mmcv_has_ops()
     register_all_modules(init_default_scope=False)
+    model = _smoke_model()
     versions = dict(
         torch=torch.__version__,
         cuda=str(torch.version.cuda),
         numpy=np.__version__,
         mmengine=mmengine.__version__,
-        mmcv=mmcv.__version__,
-        mmaction2=mmaction.__version__,
-        mmdet=mmdet.__version__,
-        mmpose=mmpose.__version__)
+        mmcv=mmcv.__version__ + ('' if with_ops else ' (lite: no ops)'),
+        mmaction2=mmaction.__version__)
+    if with_ops:
+        _smoke_ops()
+        import mmdet
+        import mmdet.apis  # noqa: F401
+        import mmpose
+        import mmpose.apis  # noqa: F401
+        versions.update(mmdet=mmdet.__version__, mmpose=mmpose.__version__)
     if verbose:
-        print('stack OK: ' + ', '.join(f'{k} {v}' for k, v in versions.items()))
+        print(f'stack OK ({"full" if with_ops else "lite"}; built {model}): '
+              + ', '.join(f'{k} {v}' for k, v in versions.items()))
     return versions

@@ -48,17 +48,31 @@ def build_pose_backend(name: str, **kwargs: Any) -> PoseBackend:
                      f'{BACKENDS} or give module:Class')
 
 
+class _PoseBackendAction(argparse.Action):
+    """Store ``--pose-backend``; ``mmpose`` without mmcv's compiled ops (a
+    lite setup) exits at parse time with one line, before anything loads."""
+
+    def __call__(self, parser: argparse.ArgumentParser,
+                 namespace: argparse.Namespace, values: Any,
+                 option_string: str | None = None) -> None:
+        from mmaction_pose.utils import compat
+        if values == 'mmpose' and not compat.mmcv_has_ops():
+            parser.exit(2, f'{parser.prog}: error: {compat.OPS_MISSING}\n')
+        setattr(namespace, self.dest, values)
+
+
 def add_pose_backend_args(parser: argparse.ArgumentParser,
                           max_people: int = 2,
                           detect_interval: int = 5) -> None:
     """The pose-backend options shared by the demos and data tools."""
     group = parser.add_argument_group('pose estimation')
     group.add_argument(
-        '--pose-backend', default='mediapipe',
+        '--pose-backend', default='mediapipe', action=_PoseBackendAction,
         help='mediapipe: offline BlazePose bundled in the mediapipe wheel '
         '(no download); mmpose: mmdet detector + mmpose top-down model '
         '(needs --det-config/--det-checkpoint/--pose-config/'
-        '--pose-checkpoint, paths or URLs); or module:Class of a custom '
+        '--pose-checkpoint, paths or URLs; needs the full mmcv: make '
+        'setup-full); or module:Class of a custom '
         'PoseBackend (built with max_people=...)')
     group.add_argument('--max-people', type=int, default=max_people,
                        help='most people tracked per video')

@@ -59,6 +59,8 @@ class MMPoseBackend(PoseBackend):
                  det_cat_id: int = 0,
                  det_score_thr: float = 0.5,
                  max_people: int | None = None) -> None:
+        from mmaction_pose.utils.compat import require_mmcv_ops
+        require_mmcv_ops()  # before loading anything: one line, at once
         try:
             from mmdet.apis import init_detector
             from mmpose.apis import init_model

@@ -59,6 +59,9 @@ def default_pose_config() -> str:
 def build_feature_model(config, checkpoint: str | None, device: str = 'cpu'):
     """An mmpose pose estimator in eval mode (random weights without a
     checkpoint, which is only useful for tests)."""
+    from mmaction_pose.utils.compat import require_mmcv_ops
+    # one line, before loading anything
+    require_mmcv_ops('the mmpose feature extractor (mmpose.apis)')
     from mmpose.apis import init_model
     if checkpoint is None:
         warnings.warn('no --pose-checkpoint: random weights')
@@ -175,8 +178,12 @@ def main(argv: Sequence[str] | None = None) -> None:
     args = parse_args(argv)
     checkpoint = None if args.pose_checkpoint.lower() == 'none' \
         else args.pose_checkpoint
-    model = build_feature_model(args.pose_config or default_pose_config(),
-                                checkpoint, args.device)
+    from mmaction_pose.utils.compat import MMCVOpsMissingError
+    try:
+        model = build_feature_model(args.pose_config or default_pose_config(),
+                                    checkpoint, args.device)
+    except MMCVOpsMissingError as e:
+        sys.exit(f'error: {e}')
     os.makedirs(args.out_dir, exist_ok=True)
     videos = sorted(
         n for n in os.listdir(args.video_dir)
