@@ -123,17 +123,16 @@ def pipeline_uses_rgb(pipeline: list) -> bool:
 def _adapt_pipeline(pipeline: list, num_clips: int | None,
                     double: bool | None, frames_in_memory: bool = True
                     ) -> list:
+    from mmaction_pose.deployment.keypoint_maps import MAP_STEPS, step_type
     pipeline = copy.deepcopy(pipeline)
     for i, step in enumerate(pipeline):
-        if frames_in_memory and step['type'].split('.')[-1] == 'MMDecode':
+        if frames_in_memory and step_type(step) == 'MMDecode':
             pipeline[i] = step = dict(type='MMDecodeFrames')
         if num_clips is not None and step['type'].endswith(
                 'UniformSampleFrames'):
             step['num_clips'] = num_clips
             step['test_mode'] = True
-        if double is not None and step['type'].split('.')[-1] in (
-                'GeneratePoseTarget', 'PackPoseKeypoints',
-                'GeneratePartAffinityFields'):
+        if double is not None and step_type(step) in MAP_STEPS:
             step['double'] = double
     return pipeline
 

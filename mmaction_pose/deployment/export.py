@@ -25,7 +25,7 @@ from typing import Any
 import numpy as np
 
 from .pipeline import DeployPipeline
-from .keypoint_maps import step_type
+from .keypoint_maps import pipeline_flips, step_type
 
 DEFAULT_OPSET = 17
 META_PREFIX = 'mmaction_pose.'
@@ -190,10 +190,7 @@ def export_onnx(config: Any, checkpoint: str | None, out: str,
             dynamic_axes=_dynamic_axes(names, input_mode, outputs))
     graph = onnx.load(out)
     onnx.checker.check_model(graph)
-    flip_used = any(s.get('double', False) for s in steps
-                    if step_type(s) in ('GeneratePoseTarget',
-                                        'PackPoseKeypoints',
-                                        'GeneratePartAffinityFields'))
+    flip_used = True in pipeline_flips(steps)
     meta = dict(config=cfg.pretty_text, input_mode=input_mode,
                 input_names=json.dumps(list(names)),
                 output_names=json.dumps(list(outputs)),

@@ -48,6 +48,13 @@ def step_type(step: dict) -> str:
     return str(step['type']).split('.')[-1]
 
 
+def pipeline_flips(pipeline: Sequence[dict]) -> set[bool]:
+    """The ``double`` (test-time flip) values of the map steps of a
+    pipeline: ``set()`` without map steps, ``{True}`` when all flip."""
+    return {bool(s.get('double', False)) for s in pipeline
+            if step_type(s) in MAP_STEPS}
+
+
 def split_pipeline(pipeline: Sequence[dict]) -> tuple[list, list]:
     """``(head, tail)``: the tail starts at the first map-rendering step.
 

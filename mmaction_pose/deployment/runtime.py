@@ -15,6 +15,7 @@ from typing import Any
 import numpy as np
 
 from .export import META_PREFIX, heatmap_pipeline
+from .keypoint_maps import pipeline_flips
 from .pipeline import DeployPipeline
 
 
@@ -74,10 +75,7 @@ class OnnxSession:
         self.input_names = tuple(json.loads(self.meta['input_names']))
         self.output_names = tuple(json.loads(self.meta['output_names']))
         if self.input_mode == 'keypoint':
-            flips = {bool(s.get('double', False)) for s in pipeline
-                     if str(s['type']).split('.')[-1] in (
-                         'GeneratePoseTarget', 'PackPoseKeypoints',
-                         'GeneratePartAffinityFields')}
+            flips = pipeline_flips(pipeline)
             graph_flip = json.loads(self.meta['flip'])
             if flips and flips != {graph_flip}:
                 raise ValueError(
