@@ -187,3 +187,13 @@ def test_other_pose_backbones_export(tmp_path, name):
                       None, str(tmp_path / 'm.onnx'), num_clips=1,
                       flip=False)
     assert res.max_abs_diff['scores'] < 1e-5 and res.top1_equal
+
+
+def test_keypoints_on_another_canvas_are_refused(penn_onnx):
+    """A keypoint graph has a fixed canvas: a pipeline giving another size
+    fails with one message naming both."""
+    from mmaction_pose.deployment.pipeline import DeployPipeline
+    rec = SkeletonRecognizer(str(PENN_CFG), str(PENN_CKPT))
+    deploy = DeployPipeline(rec.pipeline_cfg, 'keypoint', (), canvas=(48, 48))
+    with pytest.raises(ValueError, match=r'\(32, 32\) canvas.*\(48, 48\)'):
+        deploy.feed(synthetic_sample(13, seed=5))
