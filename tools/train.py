@@ -94,6 +94,7 @@ def main():
     cli.setup_cpu_distributed(cfg)
     runner = cli.run_guarded(cli.build_runner, cfg)
     cli.run_guarded(runner.train)
+    cli.finish_distributed()
 
 
 if __name__ == '__main__':

@@ -238,6 +238,19 @@ def setup_cpu_distributed(cfg: Config) -> None:
     cfg.model_wrapper_cfg = wrapper
 
 
+def finish_distributed() -> None:
+    """Tear the process group down before the interpreter exits.
+
+    Left to interpreter shutdown, gloo's worker threads can be destroyed
+    while still joinable, and a rank then aborts with ``terminate called
+    without an active exception`` (SIGABRT) after training has finished.
+    """
+    import torch.distributed as dist
+    if dist.is_available() and dist.is_initialized():
+        dist.barrier()
+        dist.destroy_process_group()
+
+
 def set_work_dir(cfg: Config, work_dir: str | None, config_path: str) -> None:
     """``--work-dir`` > ``work_dir`` in the file > ``work_dirs/<stem>``."""
     if work_dir is not None:
