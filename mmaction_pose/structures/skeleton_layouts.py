@@ -35,11 +35,16 @@ class SkeletonLayout:
         name: Layout id, e.g. ``'coco17'``.
         joints: Joint names; ``left_``/``right_`` prefixes define the flip map.
         limbs: Joint index pairs ``(a, b)`` of the limb maps, in channel order.
+        parts: Body parts ``(part name, joint names)`` covering every joint
+            once: RPAN's five parts (torso, elbow, wrist, knee, ankle; Du et
+            al., ICCV 2017, Fig. 3), whose attention parameters are shared
+            by the joints of a part.
     """
 
     name: str
     joints: tuple[str, ...]
     limbs: tuple[tuple[int, int], ...]
+    parts: tuple[tuple[str, tuple[str, ...]], ...] = ()
     flip_index: tuple[int, ...] = field(init=False)
     limb_flip_index: tuple[int, ...] = field(init=False)
 
@@ -52,6 +57,10 @@ class SkeletonLayout:
             limb_index[frozenset((flip[a], flip[b]))] for a, b in self.limbs)
         object.__setattr__(self, 'flip_index', flip)
         object.__setattr__(self, 'limb_flip_index', limb_flip)
+        if self.parts:
+            members = sorted(index[j] for _, js in self.parts for j in js)
+            assert members == list(range(len(self.joints))), \
+                f'{self.name}: parts must cover every joint exactly once'
 
     @property
     def num_joints(self) -> int:
@@ -79,6 +88,15 @@ class SkeletonLayout:
         return self._pairs(self.flip_index)[1]
 
     @property
+    def part_names(self) -> list[str]:
+        return [name for name, _ in self.parts]
+
+    @property
+    def part_index(self) -> list[list[int]]:
+        """Joint indices of every body part (``parts`` order)."""
+        return [[self.index(j) for j in js] for _, js in self.parts]
+
+    @property
     def left_limb(self) -> list[int]:
         return self._pairs(self.limb_flip_index)[0]
 
@@ -95,7 +113,14 @@ COCO17 = SkeletonLayout(
             'left_knee', 'right_knee', 'left_ankle', 'right_ankle'),
     limbs=((0, 5), (0, 6), (5, 7), (7, 9), (6, 8), (8, 10), (5, 11),
            (11, 13), (13, 15), (6, 12), (12, 14), (14, 16), (0, 1), (0, 2),
-           (1, 3), (2, 4), (11, 12)))
+           (1, 3), (2, 4), (11, 12)),
+    parts=(('torso', ('nose', 'left_eye', 'right_eye', 'left_ear',
+                      'right_ear', 'left_shoulder', 'right_shoulder',
+                      'left_hip', 'right_hip')),
+           ('elbow', ('left_elbow', 'right_elbow')),
+           ('wrist', ('left_wrist', 'right_wrist')),
+           ('knee', ('left_knee', 'right_knee')),
+           ('ankle', ('left_ankle', 'right_ankle'))))
 
 PENN13 = SkeletonLayout(
     name='penn13',
@@ -104,7 +129,13 @@ PENN13 = SkeletonLayout(
             'right_hip', 'left_knee', 'right_knee', 'left_ankle',
             'right_ankle'),
     limbs=((0, 1), (0, 2), (1, 3), (3, 5), (2, 4), (4, 6), (1, 7), (7, 9),
-           (9, 11), (2, 8), (8, 10), (10, 12), (7, 8), (1, 2)))
+           (9, 11), (2, 8), (8, 10), (10, 12), (7, 8), (1, 2)),
+    parts=(('torso', ('head', 'left_shoulder', 'right_shoulder', 'left_hip',
+                      'right_hip')),
+           ('elbow', ('left_elbow', 'right_elbow')),
+           ('wrist', ('left_wrist', 'right_wrist')),
+           ('knee', ('left_knee', 'right_knee')),
+           ('ankle', ('left_ankle', 'right_ankle'))))
 
 JHMDB15 = SkeletonLayout(
     name='jhmdb15',
@@ -113,7 +144,13 @@ JHMDB15 = SkeletonLayout(
             'right_knee', 'left_knee', 'right_wrist', 'left_wrist',
             'right_ankle', 'left_ankle'),
     limbs=((0, 2), (0, 1), (0, 3), (0, 4), (3, 7), (7, 11), (4, 8),
-           (8, 12), (1, 5), (1, 6), (5, 9), (9, 13), (6, 10), (10, 14)))
+           (8, 12), (1, 5), (1, 6), (5, 9), (9, 13), (6, 10), (10, 14)),
+    parts=(('torso', ('neck', 'belly', 'face', 'right_shoulder',
+                      'left_shoulder', 'right_hip', 'left_hip')),
+           ('elbow', ('right_elbow', 'left_elbow')),
+           ('wrist', ('right_wrist', 'left_wrist')),
+           ('knee', ('right_knee', 'left_knee')),
+           ('ankle', ('right_ankle', 'left_ankle'))))
 
 NTU25 = SkeletonLayout(
     name='ntu25',
@@ -126,7 +163,17 @@ NTU25 = SkeletonLayout(
     limbs=((0, 1), (1, 20), (2, 20), (3, 2), (4, 20), (5, 4), (6, 5),
            (7, 6), (8, 20), (9, 8), (10, 9), (11, 10), (12, 0), (13, 12),
            (14, 13), (15, 14), (16, 0), (17, 16), (18, 17), (19, 18),
-           (21, 22), (22, 7), (23, 24), (24, 11)))
+           (21, 22), (22, 7), (23, 24), (24, 11)),
+    parts=(('torso', ('spine_base', 'spine_mid', 'neck', 'head',
+                      'spine_shoulder', 'left_shoulder', 'right_shoulder',
+                      'left_hip', 'right_hip')),
+           ('elbow', ('left_elbow', 'right_elbow')),
+           ('wrist', ('left_wrist', 'right_wrist', 'left_hand',
+                      'right_hand', 'left_hand_tip', 'right_hand_tip',
+                      'left_thumb', 'right_thumb')),
+           ('knee', ('left_knee', 'right_knee')),
+           ('ankle', ('left_ankle', 'right_ankle', 'left_foot',
+                      'right_foot'))))
 
 LAYOUTS: dict[str, SkeletonLayout] = {
     layout.name: layout for layout in (COCO17, PENN13, JHMDB15, NTU25)
@@ -159,7 +206,8 @@ def layout_lists(name: str) -> dict[str, list]:
         right_kp=layout.right_kp,
         skeletons=[list(limb) for limb in layout.limbs],
         left_limb=layout.left_limb,
-        right_limb=layout.right_limb)
+        right_limb=layout.right_limb,
+        part_index=layout.part_index)
 
 
 def convert_keypoints(keypoint: np.ndarray, index: tuple[int, ...],

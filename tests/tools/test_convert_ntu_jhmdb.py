@@ -52,3 +52,33 @@ def test_convert_jhmdb_missing_root(tmp_path, capsys):
     tool = load_script('tools/data/jhmdb/convert.py')
     assert tool.main([str(tmp_path / 'none'), str(tmp_path / 'o.pkl')]) == 1
     assert 'not found' in capsys.readouterr().err
+
+
+def test_convert_sub_jhmdb(tmp_path, capsys):
+    from mmaction_pose.datasets.converters.jhmdb import SUB_JHMDB_CLASSES
+    tool = load_script('tools/data/jhmdb/convert.py')
+    for name in (*SUB_JHMDB_CLASSES, 'pour'):
+        for video in (f'{name}_a', f'{name}_b'):
+            mat = tmp_path / 'joint_positions' / name / video / \
+                'joint_positions.mat'
+            mat.parent.mkdir(parents=True)
+            savemat(str(mat), dict(pos_img=np.ones((2, 15, 2))))
+    subs = tmp_path / 'sub_splits'
+    subs.mkdir()
+    for name in SUB_JHMDB_CLASSES:  # only video a is in Sub-JHMDB
+        for k in (1, 2, 3):
+            (subs / f'{name}_test_split{k}.txt').write_text(
+                f'{name}_a.avi {1 + (k == 2)}\n')
+    out = tmp_path / 'sub.pkl'
+    assert tool.main([str(tmp_path), str(out), '--subset', 'sub']) == 0
+    with open(out, 'rb') as f:
+        data = pickle.load(f)
+    names = [a['frame_dir'] for a in data['annotations']]
+    assert names == [f'{c}_a' for c in SUB_JHMDB_CLASSES]
+    assert [a['label'] for a in data['annotations']] == list(range(12))
+    assert len(data['split']['train1']) == 12 and not data['split']['test1']
+    assert len(data['split']['test2']) == 12
+    for f in subs.iterdir():
+        f.unlink()
+    assert tool.main([str(tmp_path), str(out), '--subset', 'sub']) == 1
+    assert 'no Sub-JHMDB split files' in capsys.readouterr().err

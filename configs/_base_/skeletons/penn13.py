@@ -10,4 +10,5 @@ right_kp = _lists['right_kp']
 skeletons = _lists['skeletons']
 left_limb = _lists['left_limb']
 right_limb = _lists['right_limb']
+part_index = _lists['part_index']  # RPAN's 5 body parts
 del _lists

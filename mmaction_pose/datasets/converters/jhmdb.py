@@ -81,12 +81,21 @@ def read_jhmdb_splits(split_dir: str, classes: list[str]
     return splits
 
 
-def convert_jhmdb(root: str) -> dict[str, Any]:
+SUB_JHMDB_CLASSES = ('catch', 'climb_stairs', 'golf', 'jump', 'kick_ball',
+                     'pick', 'pullup', 'push', 'run', 'shoot_ball',
+                     'swing_baseball', 'walk')
+"""The 12 classes of Sub-JHMDB (316 clips, the whole body visible)."""
+
+
+def convert_jhmdb(root: str, subset: str = 'full') -> dict[str, Any]:
     """A JHMDB folder → ``dict(split=..., annotations=...)``.
 
     Args:
         root: Folder with ``joint_positions/<class>/<video>/`` and
-            (optionally) ``splits/``.
+            (optionally) ``splits/`` (``sub_splits/`` for Sub-JHMDB).
+        subset: ``'full'`` (21 classes) or ``'sub'``: Sub-JHMDB, the 12
+            :data:`SUB_JHMDB_CLASSES` and only the clips of its split files
+            (labels 0-11 in that order).
 
     Returns:
         Annotations with ``frame_dir = <video>``, ``label`` = index of the
@@ -96,11 +105,28 @@ def convert_jhmdb(root: str) -> dict[str, Any]:
     joint_dir = osp.join(root, 'joint_positions')
     if not osp.isdir(joint_dir):
         raise FileNotFoundError(f'{joint_dir} not found')
+    if subset not in ('full', 'sub'):
+        raise ValueError(f"subset must be 'full' or 'sub', got {subset!r}")
     classes = sorted(d for d in os.listdir(joint_dir)
                      if osp.isdir(osp.join(joint_dir, d)))
+    keep = None
+    if subset == 'sub':
+        missing = [c for c in SUB_JHMDB_CLASSES if c not in classes]
+        if missing:
+            raise FileNotFoundError(
+                f'{joint_dir}: Sub-JHMDB classes missing: {missing}')
+        classes = list(SUB_JHMDB_CLASSES)
+        split = read_jhmdb_splits(osp.join(root, 'sub_splits'), classes)
+        if not split:
+            raise FileNotFoundError(
+                f'{osp.join(root, "sub_splits")}: no Sub-JHMDB split files '
+                '(<class>_test_split<k>.txt)')
+        keep = {v for videos in split.values() for v in videos}
     annotations = []
     for label, name in enumerate(classes):
         for video in sorted(os.listdir(osp.join(joint_dir, name))):
+            if keep is not None and video not in keep:
+                continue
             mat = osp.join(joint_dir, name, video, 'joint_positions.mat')
             if not osp.isfile(mat):
                 continue
@@ -109,7 +135,8 @@ def convert_jhmdb(root: str) -> dict[str, Any]:
                         img_shape=JHMDB_IMG_SHAPE,
                         original_shape=JHMDB_IMG_SHAPE)
             annotations.append(anno)
-    split = read_jhmdb_splits(osp.join(root, 'splits'), classes)
+    if keep is None:
+        split = read_jhmdb_splits(osp.join(root, 'splits'), classes)
     if not split:
         split = dict(all=[a['frame_dir'] for a in annotations])
     return dict(split=split, annotations=annotations, classes=classes)

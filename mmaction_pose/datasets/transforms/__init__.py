@@ -1,5 +1,6 @@
 # Copyright (c) mmaction-pose. All rights reserved.
 """Registered transforms (thin shells around ``functional``)."""
+from .attention_target import GenerateRPANPoseTarget
 from .compact import PoseCompact
 from .frames_decode import MMDecodeFrames
 from .pa3d_modalities import (FormatPoseModalities, GeneratePartAffinityFields,
@@ -11,7 +12,8 @@ from .sampling import UniformSampleFrames
 
 __all__ = [
     'FormatPoseModalities', 'GeneratePartAffinityFields',
-    'GeneratePoseTarget', 'LoadPoseFeatureMaps', 'MMDecodeFrames',
+    'GeneratePoseTarget', 'GenerateRPANPoseTarget', 'LoadPoseFeatureMaps',
+    'MMDecodeFrames',
     'PackPoseKeypoints',
     'PoseCompact', 'PoseTemporalDifference', 'RandomDropLimbKeypoint',
     'UniformSampleFrames'

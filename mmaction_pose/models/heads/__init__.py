@@ -1,4 +1,5 @@
 # Copyright (c) mmaction-pose. All rights reserved.
 from .rgbpose_head import RGBPoseHead
+from .rpan_head import RPANHead
 
-__all__ = ['RGBPoseHead']
+__all__ = ['RGBPoseHead', 'RPANHead']
