@@ -54,6 +54,14 @@ penn-rgb-data: penn-data
 	$(PY) tools/data/render_pose_videos.py data/penn_action/penn_action.pkl \
 		$(PENN_RGB_DIR) --size 128 --layout penn13 --workers $(RENDER_WORKERS)
 
+# Optical flow of the rendered videos (DIS, TSN quantisation, bound 20):
+# $(PENN_RGB_DIR)/flow/<frame_dir>/flow_{x,y}_00001.jpg ... + annotations.pkl
+# for configs/_base_/datasets/penn_action_rendered/flow.py; resumable.
+.PHONY: penn-flow-data
+penn-flow-data: penn-rgb-data
+	$(PY) tools/data/extract_flow.py $(PENN_RGB_DIR) $(PENN_RGB_DIR)/flow \
+		--ann $(PENN_RGB_DIR)/annotations.pkl --algo dis --workers 2
+
 # RGBPoseConv3D on the rendered videos, the paper's three stages on 2 CPU
 # processes (gloo): RGB-only, Pose-only, merge, dual-pathway fine-tune, test.
 # penn-rgbpose-test re-evaluates the committed model on the rendered test split.

@@ -5,7 +5,7 @@
         CKPT | --action-backend onnxruntime --onnx MODEL.onnx]
         [--label-map FILE] [--topk 3] [--short-side 480]
         [--pose-backend mediapipe|mmpose ...] [--max-people 2]
-        [--save-poses poses.pkl]
+        [--save-poses poses.pkl] [--draw-attention]
 
 1. decodes VIDEO (clear error if it cannot), optionally resized so that its
    short side is ``--short-side``;
@@ -18,7 +18,14 @@
    configs/rgbpose_conv3d/penn_action_rendered.py) gets the frames too;
    with ``--action-backend onnxruntime --onnx MODEL.onnx`` the model runs
    in onnxruntime (tools/deployment/export_onnx.py; no PyTorch model);
+   an RPAN model (configs/rpan/) classifies the frames alone (it needs no
+   poses at test time, so it labels a video without a person too);
 4. writes OUT.mp4 with skeletons, boxes, track ids and the top-k labels.
+   With ``--draw-attention`` (RPAN models only; others exit with an error
+   line) it also draws the pose attention of each of the model's steps
+   from its sampled frame on, until the next one: the joints' maps summed
+   as a translucent heat map, and a dot per joint at its map's maximum,
+   coloured by body side as the skeletons are.
 """
 from __future__ import annotations
 
@@ -31,14 +38,15 @@ sys.path.insert(0, osp.dirname(osp.dirname(osp.abspath(__file__))))
 
 import mmaction_pose  # noqa: E402,F401  (compatibility shims first)
 from mmaction_pose.apis.inference import (  # noqa: E402
-    add_recognizer_args, recognizer_from_args)
+    SkeletonRecognizer, add_recognizer_args, recognizer_from_args)
 from mmaction_pose.apis.pose_backends import (  # noqa: E402
     PoseTracker, add_pose_backend_args, pose_backend_from_args)
 from mmaction_pose.apis.pose_extraction import (  # noqa: E402
     NoPersonError, poses_to_annotation, track_poses)
 from mmaction_pose.apis.video_io import (  # noqa: E402
     VideoReadError, VideoWriter, read_video)
-from mmaction_pose.apis.visualization import draw_frame  # noqa: E402
+from mmaction_pose.apis.visualization import (  # noqa: E402
+    attention_steps, draw_attention, draw_frame)
 
 
 def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
@@ -52,9 +60,22 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     parser.add_argument('--save-poses',
                         help='also save the tracked poses as a PoseDataset '
                         'annotation pickle')
+    parser.add_argument(
+        '--draw-attention', action='store_true',
+        help="draw the model's pose attention at its sampled frames (RPAN "
+        'models: heat map of the joints\' maps, a dot per joint)')
     add_recognizer_args(parser)
     add_pose_backend_args(parser)
     return parser.parse_args(argv)
+
+
+def _check_draw_attention(args: argparse.Namespace,
+                          recognizer: SkeletonRecognizer) -> None:
+    if args.draw_attention and not recognizer.predicts_attention:
+        raise ValueError(
+            '--draw-attention needs a model that predicts pose attention '
+            'maps (RPAN, e.g. configs/rpan/penn_action_rendered_rgb.py); '
+            f'{args.config or "the default model"} does not')
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -62,6 +83,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parse_args(argv)
     try:
         recognizer = recognizer_from_args(args)
+        _check_draw_attention(args, recognizer)
         frames, fps = read_video(args.video, short_side=args.short_side)
     except (FileNotFoundError, VideoReadError, ValueError) as e:
         print(f'error: {e}', file=sys.stderr)
@@ -79,12 +101,19 @@ def main(argv: list[str] | None = None) -> int:
                                    frame_dir=osp.splitext(
                                        osp.basename(args.video))[0],
                                    label=-1)
-        # RGB + pose models (RGBPoseConv3D) also take the frames, as RGB
-        rgb = [f[..., ::-1] for f in frames] if recognizer.uses_rgb else None
+    except NoPersonError:
+        anno = None
+    # RGB + pose models (RGBPoseConv3D) and RPAN also take the frames, as RGB
+    rgb = [f[..., ::-1] for f in frames] if recognizer.uses_rgb else None
+    if anno is not None:
         scores = recognizer.predict(anno['keypoint'], anno['keypoint_score'],
                                     shape, frames=rgb)
-    except NoPersonError:
-        anno, scores = None, None
+    elif not recognizer.needs_poses:
+        print('warning: no person found; the model classifies the frames '
+              'alone', file=sys.stderr)
+        scores = recognizer.predict(None, None, shape, frames=rgb)
+    else:
+        scores = None
         print('warning: no person found; the video is written without '
               'labels', file=sys.stderr)
     labels = recognizer.topk(scores, args.topk)
@@ -94,10 +123,18 @@ def main(argv: list[str] | None = None) -> int:
         with open(args.save_poses, 'wb') as f:
             pickle.dump(anno, f)
 
+    attention = recognizer.last_attention if args.draw_attention else None
+    if attention is not None:
+        steps = attention_steps(recognizer.last_frame_inds, len(frames))
+        dots = recognizer.last_attention_keypoints
+
     print(f'writing {args.out}')
     bar = ProgressBar(len(frames))
     with VideoWriter(args.out, fps) as writer:
-        for frame, frame_poses in zip(frames, poses):
+        for t, (frame, frame_poses) in enumerate(zip(frames, poses)):
+            if attention is not None and steps[t] >= 0:
+                frame = draw_attention(frame, attention[steps[t]],
+                                       dots[steps[t]], recognizer.layout)
             writer.write(draw_frame(frame, frame_poses, labels))
             bar.update()
     print()

@@ -2,6 +2,7 @@
 """Shared fixtures: registration, default scope, seeds, tiny generated data."""
 from __future__ import annotations
 
+import os
 import pickle
 from pathlib import Path
 
@@ -62,6 +63,37 @@ def synthetic_pkl(tmp_path_factory) -> Path:
     """A tiny synthetic PoseDataset pickle (8 classes x (4 train, 2 test))."""
     return write_synthetic(
         tmp_path_factory.mktemp('synthetic') / 'synthetic_coco17.pkl')
+
+
+RENDERED_PENN_SUBSET = 200
+"""Test clips in :func:`rendered_penn_test_subset` (the first of the split)."""
+
+
+@pytest.fixture(scope='session')
+def rendered_penn_test_subset(tmp_path_factory) -> Path:
+    """The first ``RENDERED_PENN_SUBSET`` clips of Penn Action's test split,
+    rendered as ``make penn-rgb-data`` does (128 px) from the real labels in
+    ../shared/data; the folder holds the videos and ``annotations.pkl``.
+    Shared by the re-evaluation tests of the shipped RGB models (rendered
+    once per session). Skips without the data."""
+    import subprocess
+    import sys
+    labels = SHARED_DATA / 'penn_action' / 'labels'
+    if not labels.is_dir():
+        pytest.skip('../shared/data not available')
+    tmp = tmp_path_factory.mktemp('rendered_penn')
+    ann = tmp / 'penn' / 'penn_action.pkl'
+    env = dict(os.environ, OMP_NUM_THREADS='2')
+    for args in (['tools/data/penn_action/convert.py', '--labels',
+                  str(labels), '--out', str(ann), '--no-progress'],
+                 ['tools/data/render_pose_videos.py', str(ann),
+                  str(tmp / 'rendered'), '--size', '128', '--layout',
+                  'penn13', '--split', 'test', '--max-samples',
+                  str(RENDERED_PENN_SUBSET), '--workers', '2']):
+        res = subprocess.run([sys.executable, *args], cwd=ROOT, env=env,
+                             capture_output=True, text=True, timeout=900)
+        assert res.returncode == 0, res.stderr[-3000:]
+    return tmp / 'rendered'
 
 
 # ---- pose backends, demos and data tools (issue #7) -----------------------

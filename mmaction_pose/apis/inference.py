@@ -7,10 +7,18 @@ config's ``test_pipeline`` (built in the ``mmaction_pose`` scope, after
 mmdet/mmpose may have switched the global one), converts the backends'
 COCO-17 keypoints to the joints the model was trained on (COCO-17, or
 Penn-13 through ``COCO17_TO_PENN13``) and returns class scores. Models
-that also take RGB frames (RGBPoseConv3D: the pipeline samples ``'RGB'``
-frames with ``MMUniformSampleFrames``) get the frames given to
-:meth:`SkeletonRecognizer.predict` through ``MMDecodeFrames``, and their
-per-pathway scores are fused 1:1, as ``acc/RGBPose_1:1`` is.
+that also take RGB frames get the frames given to
+:meth:`SkeletonRecognizer.predict`:
+
+- RGB + pose models (RGBPoseConv3D: the pipeline samples ``'RGB'`` frames
+  with ``MMUniformSampleFrames``) through ``MMDecodeFrames``; their
+  per-pathway scores are fused 1:1, as ``acc/RGBPose_1:1`` is;
+- TSN-style frame models (RPAN: ``SampleFrames`` + ``DecordDecode`` or
+  ``RawFrameDecode``) through ``DecordDecodeFrames``. They need no poses at
+  test time, so they classify clips without a person too; the pipeline's
+  pose steps (``PoseDecode``, ``GenerateRPANPoseTarget``) then see zero
+  people. RPAN's pose attention maps are kept
+  (:attr:`SkeletonRecognizer.last_attention`).
 """
 from __future__ import annotations
 
@@ -114,20 +122,56 @@ def model_layout(cfg: Any) -> SkeletonLayout:
     return matches[0]
 
 
+# A TSN-style frame pipeline: an init step that opens the video file
+# (dropped for frames in memory) and the step that decodes the sampled
+# ``frame_inds`` (replaced by ``DecordDecodeFrames``).
+_FRAME_INIT_STEPS = ('DecordInit', )
+_FRAME_DECODE_STEPS = ('DecordDecode', 'RawFrameDecode')
+
+
+def pipeline_decodes_frames(pipeline: list) -> bool:
+    """Whether a test pipeline decodes sampled RGB frames TSN-style
+    (``SampleFrames`` + ``DecordDecode`` / ``RawFrameDecode``: RPAN)."""
+    from mmaction_pose.deployment.keypoint_maps import step_type
+    return any(step_type(step) in _FRAME_DECODE_STEPS for step in pipeline)
+
+
 def pipeline_uses_rgb(pipeline: list) -> bool:
-    """Whether a test pipeline samples RGB frames (an RGB + pose model)."""
-    return any(step['type'].endswith('MMUniformSampleFrames') and
-               'RGB' in step.get('clip_len', {}) for step in pipeline)
+    """Whether a test pipeline takes RGB frames: an RGB + pose model
+    (``MMUniformSampleFrames`` with ``'RGB'`` clips) or a TSN-style frame
+    model (:func:`pipeline_decodes_frames`)."""
+    return pipeline_decodes_frames(pipeline) or any(
+        step['type'].endswith('MMUniformSampleFrames') and
+        'RGB' in step.get('clip_len', {}) for step in pipeline)
+
+
+def _pack_meta_keys(step: dict, extra: tuple[str, ...]) -> tuple[str, ...]:
+    """A ``PackActionInputs`` step's ``meta_keys`` plus ``extra``."""
+    import inspect
+
+    from mmaction.datasets.transforms import PackActionInputs
+    keys = step.get('meta_keys', inspect.signature(
+        PackActionInputs).parameters['meta_keys'].default)
+    return tuple(keys) + tuple(k for k in extra if k not in keys)
 
 
 def _adapt_pipeline(pipeline: list, num_clips: int | None,
                     double: bool | None, frames_in_memory: bool = True
                     ) -> list:
     from mmaction_pose.deployment.keypoint_maps import MAP_STEPS, step_type
+    decodes_frames = pipeline_decodes_frames(pipeline)
     pipeline = copy.deepcopy(pipeline)
+    if frames_in_memory:
+        pipeline = [s for s in pipeline
+                    if step_type(s) not in _FRAME_INIT_STEPS]
     for i, step in enumerate(pipeline):
         if frames_in_memory and step_type(step) == 'MMDecode':
             pipeline[i] = step = dict(type='MMDecodeFrames')
+        if frames_in_memory and step_type(step) in _FRAME_DECODE_STEPS:
+            pipeline[i] = step = dict(type='DecordDecodeFrames')
+        if decodes_frames and step_type(step) == 'PackActionInputs':
+            # the sampled frames, for drawing per-step outputs on the video
+            step['meta_keys'] = _pack_meta_keys(step, ('frame_inds', ))
         if num_clips is not None and step['type'].endswith(
                 'UniformSampleFrames'):
             step['num_clips'] = num_clips
@@ -138,7 +182,8 @@ def _adapt_pipeline(pipeline: list, num_clips: int | None,
 
 
 class SkeletonRecognizer:
-    """A PoseC3D-style skeleton model, ready for inference.
+    """A PoseC3D-style skeleton model (or an RGB + pose or RPAN model),
+    ready for inference.
 
     Args:
         config: Config path or :class:`mmengine.Config`.
@@ -201,6 +246,18 @@ class SkeletonRecognizer:
                                             frames_in_memory)
         #: The model also takes RGB frames (``predict(..., frames=...)``).
         self.uses_rgb = pipeline_uses_rgb(pipeline)
+        #: The model needs poses at test time (False for TSN-style frame
+        #: models such as RPAN: they classify clips without a person).
+        self.needs_poses = not pipeline_decodes_frames(pipeline)
+        #: The last :meth:`predict`'s pose attention ``(T, J, K1, K2)``
+        #: (a softmax over the ``K1 x K2`` grid per step and joint), the
+        #: video frame of each step ``(T,)``, and each map's argmax ``(T,
+        #: J, 2)`` ``(x, y)`` in pixels of the given frames (of the network
+        #: input without ``frames``); None unless the model predicts
+        #: attention (:attr:`predicts_attention`).
+        self.last_attention: np.ndarray | None = None
+        self.last_frame_inds: np.ndarray | None = None
+        self.last_attention_keypoints: np.ndarray | None = None
         self.model = self.session = None
         with DefaultScope.overwrite_default_scope(scope):
             self.pipeline = Compose(self.pipeline_cfg)
@@ -212,6 +269,8 @@ class SkeletonRecognizer:
                 self.session = OnnxSession(onnx, self.pipeline_cfg,
                                            self.uses_rgb, num_threads)
         self.cfg = config
+        #: The model predicts per-joint pose attention maps (RPAN).
+        self.predicts_attention = _predicts_attention(self.model)
         self.layout = model_layout(config)
         if check_layout and self.layout.name not in _FROM_COCO17:
             raise ValueError(
@@ -237,39 +296,57 @@ class SkeletonRecognizer:
         return (convert_keypoints(keypoint, self.joint_index),
                 convert_keypoints(keypoint_score, self.joint_index, axis=-1))
 
-    def predict(self, keypoint: np.ndarray, keypoint_score: np.ndarray,
+    def predict(self, keypoint: np.ndarray | None,
+                keypoint_score: np.ndarray | None,
                 img_shape: tuple[int, int],
                 frames: Any = None) -> np.ndarray | None:
         """Class scores ``(K,)`` of one clip of COCO-17 poses.
 
         Args:
             keypoint: ``(M, T, 17, 2)`` pixels of ``img_shape`` (zeros:
-                absent).
-            keypoint_score: ``(M, T, 17)``.
+                absent). None (no person) only for models that do not
+                need poses (:attr:`needs_poses`).
+            keypoint_score: ``(M, T, 17)``, None with ``keypoint``.
             img_shape: ``(h, w)`` the keypoints refer to.
-            frames: RGB + pose models only: the clip's ``T`` frames,
-                ``(H, W, 3)`` uint8 **RGB** each (any size: the keypoints
-                are rescaled to it, as ``MMDecode`` does).
+            frames: RGB models only (:attr:`uses_rgb`): the clip's ``T``
+                frames, ``(H, W, 3)`` uint8 **RGB** each (any size: for
+                RGB + pose models the keypoints are rescaled to it, as
+                ``MMDecode`` does; TSN-style pipelines, RPAN's, take the
+                keypoints as they are).
 
         Returns:
             Scores (probabilities for ``average_clips='prob'`` heads; the
             1:1 mean of the RGB and pose scores for RGB + pose models), or
-            None when there is no person in the clip.
+            None when there is no person in the clip and the model needs
+            poses. Models with pose attention also set
+            :attr:`last_attention`, :attr:`last_frame_inds` and
+            :attr:`last_attention_keypoints`.
 
         Raises:
-            ValueError: an RGB + pose model without ``frames``, or a frame
-                count that differs from the poses'.
+            ValueError: an RGB model without ``frames``, a frame count that
+                differs from the poses', or no poses for a model that needs
+                them.
         """
         import torch
         from mmengine.dataset import pseudo_collate
+        self.last_attention = self.last_frame_inds = None
+        self.last_attention_keypoints = None
+        if self.uses_rgb and frames is None:
+            raise ValueError('this model takes RGB frames' +
+                             (' and poses' if self.needs_poses else '') +
+                             ': pass frames=')
+        if keypoint is None:
+            if self.needs_poses:
+                raise ValueError('this model needs poses: pass keypoint= '
+                                 'and keypoint_score=')
+            keypoint = np.zeros((0, len(frames), 17, 2), np.float32)
+            keypoint_score = np.zeros(keypoint.shape[:-1], np.float32)
         if self.uses_rgb:
-            if frames is None:
-                raise ValueError('this model takes RGB frames and poses: '
-                                 'pass frames=')
             if len(frames) != keypoint.shape[1]:
                 raise ValueError(f'{len(frames)} frames but '
                                  f'{keypoint.shape[1]} frames of poses')
-        if keypoint.shape[0] == 0 or not np.any(keypoint_score > 0):
+        if self.needs_poses and (keypoint.shape[0] == 0 or
+                                 not np.any(keypoint_score > 0)):
             return None
         kp, score = self.convert(keypoint, keypoint_score)
         data = dict(frame_dir='', label=-1, img_shape=tuple(img_shape),
@@ -288,12 +365,30 @@ class SkeletonRecognizer:
         data = self.pipeline(data)
         with torch.no_grad():
             result = self.model.test_step(pseudo_collate([data]))[0]
+        if 'pred_attention' in result:
+            self._keep_attention(result, frames)
         pred = result.pred_score
         if isinstance(pred, dict):  # RGBPoseHead: one score per pathway
             #: The last clip's per-pathway scores (RGB + pose models).
             self.last_scores = {k: v.cpu().numpy() for k, v in pred.items()}
             return np.mean(list(self.last_scores.values()), axis=0)
         return pred.cpu().numpy()
+
+    def _keep_attention(self, result: Any, frames: Any) -> None:
+        """``last_*`` from an RPAN prediction (its first view)."""
+        att = result.pred_attention.cpu().numpy()
+        self.last_attention = att
+        inds = result.metainfo.get('frame_inds')
+        if inds is not None:
+            # one frame per step (clip_len 1); several test views follow
+            # each other, and the head keeps the first
+            self.last_frame_inds = np.asarray(inds).reshape(-1)[:len(att)]
+        kps = result.pred_keypoint.cpu().numpy()
+        in_h, in_w = result.metainfo.get('img_shape', att.shape[-2:])
+        if frames is not None:
+            h, w = np.shape(frames[0])[:2]
+            kps = kps * np.array([w / in_w, h / in_h], np.float32)
+        self.last_attention_keypoints = kps
 
     def topk(self, scores: np.ndarray | None, k: int = 3
              ) -> list[tuple[str, float]]:
@@ -302,6 +397,14 @@ class SkeletonRecognizer:
             return []
         order = np.argsort(-scores, kind='stable')[:k]
         return [(self.classes[i], float(scores[i])) for i in order]
+
+
+def _predicts_attention(model: Any) -> bool:
+    """Whether a recognizer's head predicts per-joint pose attention maps
+    (``pred_attention``: RPANHead with per-joint maps)."""
+    from mmaction_pose.models.heads.rpan_head import RPANHead
+    head = getattr(model, 'cls_head', None)
+    return isinstance(head, RPANHead) and head.attention.supervised
 
 
 def add_recognizer_args(parser: Any) -> None:

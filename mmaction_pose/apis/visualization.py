@@ -1,8 +1,11 @@
 # Copyright (c) mmaction-pose. All rights reserved.
-"""Drawing skeletons, boxes, track ids, labels and FPS on BGR frames (cv2).
+"""Drawing skeletons, boxes, track ids, labels, FPS and pose attention on
+BGR frames (cv2).
 
 Limbs are coloured by side (left / right / centre, from the layout's joint
-names), boxes and ids by track, so a person keeps their colour.
+names), boxes and ids by track, so a person keeps their colour. RPAN's
+attention maps are drawn as a heat map with a dot per joint, in the same
+side colours (:func:`draw_attention`).
 """
 from __future__ import annotations
 
@@ -29,12 +32,17 @@ def track_colour(track_id: int) -> tuple[int, int, int]:
     return _TRACK_COLOURS[track_id % len(_TRACK_COLOURS)]
 
 
-def _side(layout: SkeletonLayout, a: int, b: int) -> str:
-    names = (layout.joints[a], layout.joints[b])
+def _side(layout: SkeletonLayout, *joints: int) -> str:
+    names = [layout.joints[j] for j in joints]
     for side in ('left', 'right'):
         if all(n.startswith(side + '_') for n in names):
             return side
     return 'centre'
+
+
+def joint_colour(layout: SkeletonLayout, joint: int) -> tuple[int, int, int]:
+    """The BGR colour of a joint's body side, as its limbs are drawn."""
+    return _SIDE_COLOURS[_side(layout, joint)]
 
 
 def draw_skeleton(frame: np.ndarray, keypoints: np.ndarray,
@@ -127,3 +135,75 @@ def draw_frame(frame: np.ndarray, poses: FramePoses | None,
     if fps is not None:
         lines.append(f'{fps:.1f} FPS')
     return draw_text_panel(frame, lines)
+
+
+def attention_steps(frame_inds: Sequence[int], num_frames: int
+                    ) -> np.ndarray:
+    """The step shown at each video frame: the step of the latest sampled
+    frame at or before it, held until the next sampled frame.
+
+    Args:
+        frame_inds: ``(T,)`` the video frame of each step.
+        num_frames: Frames of the video.
+
+    Returns:
+        ``(num_frames,)`` step indices, ``-1`` before the first sampled
+        frame (nothing to show yet).
+    """
+    inds = np.asarray(frame_inds).reshape(-1)
+    order = np.argsort(inds, kind='stable')
+    pos = np.searchsorted(inds[order], np.arange(num_frames),
+                          side='right') - 1
+    return np.where(pos >= 0, order[np.maximum(pos, 0)], -1)
+
+
+def draw_attention(frame: np.ndarray, attention: np.ndarray,
+                   keypoints: np.ndarray, layout: SkeletonLayout = COCO17,
+                   alpha: float = 0.4, radius: int | None = None
+                   ) -> np.ndarray:
+    """One step of RPAN's pose attention over a frame.
+
+    The sum of the joints' maps, upsampled to the frame (the maps cover the
+    whole network input, so this assumes a test pipeline that resizes the
+    whole frame, without a crop, as RPAN's does) and scaled to its maximum,
+    is blended in as a JET heat map (red: most attended). Each joint gets a
+    dot at its map's maximum, coloured by body side as the skeletons are.
+
+    Args:
+        frame: ``(H, W, 3)`` uint8 BGR; not modified.
+        attention: ``(J, K1, K2)`` maps (a softmax over the grid each).
+        keypoints: ``(J, 2)`` ``(x, y)`` of the joints' dots, frame pixels.
+        layout: The model's joints (``J`` of them), for the side colours.
+        alpha: Weight of the heat map.
+        radius: Dot radius in pixels; None: about 1/80 of the short side.
+
+    Returns:
+        A new frame with the overlay.
+
+    Raises:
+        ValueError: the maps or dots do not have ``layout``'s joints.
+    """
+    import cv2
+    attention = np.asarray(attention, np.float32)
+    num = layout.num_joints
+    if attention.ndim != 3 or len(attention) != num or \
+            np.shape(keypoints) != (num, 2):
+        raise ValueError(
+            f'attention {attention.shape} and keypoints '
+            f'{np.shape(keypoints)} must be ({num}, K1, K2) and ({num}, 2) '
+            f'for {layout.name}')
+    h, w = frame.shape[:2]
+    heat = attention.sum(0)
+    heat = heat / heat.max() if heat.max() > 0 else heat
+    heat = cv2.resize(heat, (w, h), interpolation=cv2.INTER_LINEAR)
+    heat = np.clip(np.round(heat * 255), 0, 255).astype(np.uint8)
+    colour = cv2.applyColorMap(heat, cv2.COLORMAP_JET)
+    out = cv2.addWeighted(frame, 1 - alpha, colour, alpha, 0)
+    if radius is None:
+        radius = max(2, round(min(h, w) / 80))
+    for j, (x, y) in enumerate(np.round(keypoints).astype(int)):
+        cv2.circle(out, (int(x), int(y)), radius + 1, (0, 0, 0), -1,
+                   cv2.LINE_AA)
+        cv2.circle(out, (int(x), int(y)), radius, joint_colour(layout, j),
+                   -1, cv2.LINE_AA)
+    return out

@@ -14,18 +14,14 @@ import sys
 from pathlib import Path
 
 import numpy as np
-import pytest
 
-from conftest import ROOT, SHARED_DATA, load_script
+from conftest import RENDERED_PENN_SUBSET, ROOT, load_script
 from mmaction_pose.datasets.converters.penn_action import PENN_ACTION_CLASSES
 
-LABELS = SHARED_DATA / 'penn_action' / 'labels'
-needs_data = pytest.mark.skipif(
-    not LABELS.is_dir(), reason='../shared/data not available')
 CONFIG = ROOT / 'configs' / 'rgbpose_conv3d' / 'penn_action_rendered.py'
 CKPT_DIR = ROOT / 'configs' / 'rgbpose_conv3d' / 'penn_action_rendered'
 README = ROOT / 'configs' / 'rgbpose_conv3d' / 'README.md'
-SUBSET = 200
+SUBSET = RENDERED_PENN_SUBSET
 # configs/rgbpose_conv3d/README.md, "fixed subset" row: top-1 (%) of the
 # shipped checkpoint on the first 200 rendered test clips, 10 clips.
 SUBSET_TOP1 = {'rgb': 99.50, 'pose': 98.50, 'fused': 99.50}
@@ -70,15 +66,9 @@ def test_readme_records_the_subset_numbers():
         assert f'{top1:.2f}' in text
 
 
-@needs_data
-def test_checkpoint_reproduces_the_readme_on_the_fixed_subset(tmp_path):
-    ann = tmp_path / 'penn' / 'penn_action.pkl'
-    run(['tools/data/penn_action/convert.py', '--labels', str(LABELS),
-         '--out', str(ann), '--no-progress'])
-    videos = tmp_path / 'rendered'
-    run(['tools/data/render_pose_videos.py', str(ann), str(videos),
-         '--size', '128', '--layout', 'penn13', '--split', 'test',
-         '--max-samples', str(SUBSET), '--workers', '2'])
+def test_checkpoint_reproduces_the_readme_on_the_fixed_subset(
+        tmp_path, rendered_penn_test_subset):
+    videos = rendered_penn_test_subset
     dump = tmp_path / 'test.pkl'
     opts = [f'test_dataloader.dataset.{k}' for k in (
         f"ann_file={videos / 'annotations.pkl'}",

@@ -2,7 +2,8 @@
 """Registered transforms (thin shells around ``functional``)."""
 from .attention_target import GenerateRPANPoseTarget
 from .compact import PoseCompact
-from .frames_decode import MMDecodeFrames
+from .flow_frames import FlowFlip, FlowPoseDecode, RawFramesInit
+from .frames_decode import DecordDecodeFrames, MMDecodeFrames
 from .pa3d_modalities import (FormatPoseModalities, GeneratePartAffinityFields,
                               LoadPoseFeatureMaps, PoseTemporalDifference)
 from .pose_packing import PackPoseKeypoints
@@ -11,10 +12,9 @@ from .robustness import RandomDropLimbKeypoint
 from .sampling import UniformSampleFrames
 
 __all__ = [
-    'FormatPoseModalities', 'GeneratePartAffinityFields',
-    'GeneratePoseTarget', 'GenerateRPANPoseTarget', 'LoadPoseFeatureMaps',
-    'MMDecodeFrames',
-    'PackPoseKeypoints',
-    'PoseCompact', 'PoseTemporalDifference', 'RandomDropLimbKeypoint',
-    'UniformSampleFrames'
+    'DecordDecodeFrames', 'FlowFlip', 'FlowPoseDecode', 'RawFramesInit',
+    'FormatPoseModalities', 'GeneratePartAffinityFields', 'GeneratePoseTarget',
+    'GenerateRPANPoseTarget', 'LoadPoseFeatureMaps', 'MMDecodeFrames',
+    'PackPoseKeypoints', 'PoseCompact', 'PoseTemporalDifference',
+    'RandomDropLimbKeypoint', 'UniformSampleFrames'
 ]

@@ -1,20 +1,25 @@
 # Copyright (c) mmaction-pose. All rights reserved.
-"""``MMDecodeFrames``: mmaction2's ``MMDecode`` for frames already in memory.
+"""mmaction2's decoding steps for frames already in memory.
 
-The RGB+pose demos (``demo/demo_skeleton.py``, ``demo/webcam_demo.py``) hold
-the video as decoded frames; mmaction2's ``MMDecode`` only reads files
-through decord. This transform takes the frames from ``results['frames']``
-and otherwise runs ``MMDecode`` unchanged (frame selection, the pose
-decoding, the keypoint rescaling to the frame size), so a config's test
-pipeline works on a frame buffer by swapping one step
-(:func:`mmaction_pose.apis.inference.SkeletonRecognizer` does it).
+The demos (``demo/demo_skeleton.py``, ``demo/webcam_demo.py``) hold the
+video as decoded frames; mmaction2's ``MMDecode`` and ``DecordDecode`` only
+read files through decord (``RawFrameDecode``: image files). The two
+transforms here take the frames from ``results['frames']`` and otherwise
+run mmaction2's step unchanged, so a config's test pipeline works on a
+frame buffer by swapping one step
+(:class:`mmaction_pose.apis.inference.SkeletonRecognizer` does it):
+
+- ``MMDecodeFrames`` for ``MMDecode`` (RGB + pose models: frame selection,
+  the pose decoding, the keypoint rescaling to the frame size);
+- ``DecordDecodeFrames`` for ``DecordDecode`` / ``RawFrameDecode`` (TSN-style
+  frame pipelines, e.g. RPAN's: the frames at ``frame_inds``).
 """
 from __future__ import annotations
 
 from collections.abc import Sequence
 
 import numpy as np
-from mmaction.datasets.transforms import MMDecode
+from mmaction.datasets.transforms import DecordDecode, MMDecode
 
 from mmaction_pose.registry import TRANSFORMS
 
@@ -28,7 +33,8 @@ class _FrameBatch:
 
 
 class _FrameReader:
-    """The part of ``decord.VideoReader`` that ``MMDecode`` uses."""
+    """The part of ``decord.VideoReader`` that ``MMDecode`` and
+    ``DecordDecode`` (``mode='accurate'``) use."""
 
     def __init__(self, frames: Sequence[np.ndarray] | np.ndarray) -> None:
         self._frames = frames
@@ -72,6 +78,45 @@ class MMDecodeFrames(MMDecode):
             return super().transform(results)
         finally:
             self._reader = None
+
+    def __repr__(self) -> str:
+        return f'{self.__class__.__name__}()'
+
+
+@TRANSFORMS.register_module()
+class DecordDecodeFrames(DecordDecode):
+    """``DecordDecode`` reading RGB frames from ``results['frames']``.
+
+    It replaces ``DecordInit`` + ``DecordDecode`` (or ``RawFrameDecode`` of
+    RGB frames) after a ``SampleFrames``: the frames at ``frame_inds``,
+    through ``DecordDecode``'s own code (``mode='accurate'``: the exact
+    frames; decord's ``'efficient'`` key-frame seeking has no meaning in
+    memory).
+
+    Required Keys:
+        - frames: ``(N, H, W, 3)`` uint8 **RGB** (decord's order), an array
+          or a list of ``N`` arrays: the whole video
+        - frame_inds: indices into ``frames`` (``start_index`` 0)
+
+    Modified Keys:
+        - frame_inds (squeezed to 1-D, as ``DecordDecode``)
+
+    Added Keys:
+        - imgs: the ``len(frame_inds)`` frames, a list
+        - original_shape, img_shape: ``(H, W)`` of the frames
+
+    ``frames`` is removed from the results after decoding.
+    """
+
+    def __init__(self) -> None:
+        super().__init__(mode='accurate')
+
+    def transform(self, results: dict) -> dict:
+        if 'frames' not in results:
+            raise KeyError("DecordDecodeFrames needs results['frames'] (the "
+                           'decoded RGB frames)')
+        results['video_reader'] = _FrameReader(results.pop('frames'))
+        return super().transform(results)
 
     def __repr__(self) -> str:
         return f'{self.__class__.__name__}()'

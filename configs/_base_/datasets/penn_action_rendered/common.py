@@ -6,6 +6,7 @@
 #    clothing, background and camera shake, nothing class-dependent).
 # Shared by the RGB-only, pose-only and RGB+pose bases of this folder, which
 # RGBPoseConv3D, RPAN, Action Machine and PAS-Net configs reuse.
+# flow.py: the same videos as TSN optical flow (`make penn-flow-data`).
 _base_ = ['../../skeletons/penn13.py']
 
 # ---- parameters that often need to be modified ----
@@ -24,3 +25,13 @@ num_workers = 1  # per process
 
 val_evaluator = [dict(type='AccMetric')]
 test_evaluator = val_evaluator
+
+# RPAN (rpan_rgb.py, rpan_flow.py): Gaussian joint maps on the attention grid
+# (the backbone's stride 16 -> 8x8 for 128x128 frames; sigma = the paper's
+# 5 px at 270x480 scaled to 128 px), packed for the loss and the PCK metric.
+rpan_target = dict(type='GenerateRPANPoseTarget', sigma=2.5, stride=16)
+rpan_keys = ('pose_target', 'pose_mask', 'pose_keypoint')
+rpan_evaluator = [
+    dict(type='AccMetric'),
+    dict(type='AttentionPCKMetric', thr=0.2)
+]

@@ -8,14 +8,10 @@ _base_ = ['./common.py']
 
 num_segments = 8
 frame_size = 128  # whole frame, as rendered
-target_stride = 16  # the backbone's output stride -> an 8x8 attention grid
-target_sigma = 2.5  # pixels: the paper's 5 px at 270x480, scaled to 128
 rgb_mean = [123.675, 116.28, 103.53]  # trained from scratch: ImageNet stats
 rgb_std = [58.395, 57.12, 57.375]
-pose_keys = ('pose_target', 'pose_mask', 'pose_keypoint')
 
-_target = dict(type='GenerateRPANPoseTarget', sigma=target_sigma,
-               stride=target_stride)
+_target = _base_.rpan_target
 _tail = [
     dict(type='PoseDecode'),  # keypoints of the sampled frames
     dict(type='Resize', scale=(frame_size, frame_size), keep_ratio=False),
@@ -23,7 +19,7 @@ _tail = [
 _pack = [
     _target,
     dict(type='FormatShape', input_format='NCHW'),
-    dict(type='PackActionInputs', algorithm_keys=pose_keys)
+    dict(type='PackActionInputs', algorithm_keys=_base_.rpan_keys)
 ]
 train_pipeline = [
     dict(type='DecordInit'),
@@ -62,8 +58,4 @@ val_dataloader = dict(
 test_dataloader = val_dataloader
 del _data
 
-val_evaluator = [
-    dict(type='AccMetric'),
-    dict(type='AttentionPCKMetric', thr=0.2)
-]
-test_evaluator = val_evaluator
+val_evaluator = test_evaluator = _base_.rpan_evaluator

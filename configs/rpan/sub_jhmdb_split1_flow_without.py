@@ -1,0 +1,5 @@
+# RPAN ablation on Sub-JHMDB split 1, flow stream (the paper's basic
+# setting): Table 1 'Without': GAP of the cube into the LSTM, no pose loss.
+_base_ = ['./sub_jhmdb_split1_flow.py']
+
+model = dict(cls_head=dict(attention='none'))
