@@ -5,7 +5,7 @@ import pytest
 import torch
 
 from mmaction_pose.evaluation.metrics import AttentionPCKMetric
-from mmaction_pose.evaluation.metrics.attention_pck import visible_box_size
+from mmaction_pose.evaluation.functional.pck import visible_box_size
 
 
 def sample(pred, gt, mask):

@@ -30,7 +30,7 @@ sys.path.insert(0, osp.dirname(osp.dirname(osp.dirname(
     osp.abspath(__file__)))))
 
 from mmaction_pose.evaluation.functional import keypoint_pck  # noqa: E402
-from mmaction_pose.evaluation.metrics.attention_pck import (  # noqa: E402
+from mmaction_pose.evaluation.functional.pck import (  # noqa: E402
     visible_box_size)
 
 

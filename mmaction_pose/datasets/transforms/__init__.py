@@ -6,15 +6,18 @@ from .flow_frames import FlowFlip, FlowPoseDecode, RawFramesInit
 from .frames_decode import DecordDecodeFrames, MMDecodeFrames
 from .pa3d_modalities import (FormatPoseModalities, GeneratePartAffinityFields,
                               LoadPoseFeatureMaps, PoseTemporalDifference)
+from .person_crop import BoxThreeCrop, PersonBoxCrop
 from .pose_packing import PackPoseKeypoints
 from .pose_target import GeneratePoseTarget
 from .robustness import RandomDropLimbKeypoint
 from .sampling import UniformSampleFrames
+from .target_joints import SelectTargetJoints
 
 __all__ = [
-    'DecordDecodeFrames', 'FlowFlip', 'FlowPoseDecode', 'RawFramesInit',
-    'FormatPoseModalities', 'GeneratePartAffinityFields', 'GeneratePoseTarget',
-    'GenerateRPANPoseTarget', 'LoadPoseFeatureMaps', 'MMDecodeFrames',
-    'PackPoseKeypoints', 'PoseCompact', 'PoseTemporalDifference',
-    'RandomDropLimbKeypoint', 'UniformSampleFrames'
+    'BoxThreeCrop', 'DecordDecodeFrames', 'FlowFlip', 'FlowPoseDecode',
+    'RawFramesInit', 'FormatPoseModalities', 'GeneratePartAffinityFields',
+    'GeneratePoseTarget', 'GenerateRPANPoseTarget', 'LoadPoseFeatureMaps',
+    'MMDecodeFrames', 'PackPoseKeypoints', 'PersonBoxCrop', 'PoseCompact',
+    'PoseTemporalDifference', 'RandomDropLimbKeypoint', 'SelectTargetJoints',
+    'UniformSampleFrames'
 ]

@@ -4,14 +4,14 @@
 from __future__ import annotations
 
 import numpy as np
-from mmcv.transforms import BaseTransform
 
 from mmaction_pose.registry import TRANSFORMS
 from .functional.attention_targets import attention_targets
+from .target_joints import SelectTargetJoints
 
 
 @TRANSFORMS.register_module()
-class GenerateRPANPoseTarget(BaseTransform):
+class GenerateRPANPoseTarget(SelectTargetJoints):
     """Gaussian joint maps on the attention grid, one per step and joint.
 
     Place it after sampling, ``PoseDecode`` (keypoints of the sampled
@@ -31,45 +31,18 @@ class GenerateRPANPoseTarget(BaseTransform):
             ceil(W / stride)`` (e.g. 240x320 / 32 -> 8x10). Ignored when
             ``grid`` is given.
         grid: Explicit ``(K1, K2)``.
-        clip_len: Frames per step (5 for stacked flow); the target of a
-            step uses its ``anchor`` frame.
-        anchor: ``'first'`` or ``'center'`` frame of each stack.
-        person: Which person's joints (RPAN's datasets have one).
-        score_thr: Joints at or below this score are masked out.
+        clip_len, anchor, person, score_thr: As ``SelectTargetJoints``.
     """
 
     def __init__(self, sigma: float = 5., stride: int = 32,
                  grid: tuple[int, int] | None = None, clip_len: int = 1,
                  anchor: str = 'first', person: int = 0,
                  score_thr: float = 0.) -> None:
-        if anchor not in ('first', 'center'):
-            raise ValueError(
-                f"anchor must be 'first' or 'center', got {anchor!r}")
+        super().__init__(clip_len, anchor, person, score_thr)
         self.sigma, self.stride, self.grid = float(sigma), int(stride), grid
-        self.clip_len, self.anchor = int(clip_len), anchor
-        self.person, self.score_thr = int(person), float(score_thr)
 
     def transform(self, results: dict) -> dict:
-        kps = np.asarray(results['keypoint'])
-        if kps.ndim != 4 or kps.shape[-1] < 2:
-            raise ValueError(f'keypoint must be (M, T, J, 2), got {kps.shape}')
-        score = results.get('keypoint_score')
-        score = np.ones(kps.shape[:-1], np.float32) if score is None \
-            else np.asarray(score)
-        if self.person >= len(kps):  # no person: every joint masked
-            kps = np.zeros((1, ) + kps.shape[1:], np.float32)
-            score = np.zeros(kps.shape[:-1], np.float32)
-            person = 0
-        else:
-            person = self.person
-        n = kps.shape[1]
-        if n % self.clip_len:
-            raise ValueError(f'{n} sampled frames are not a multiple of '
-                             f'clip_len={self.clip_len}')
-        offset = 0 if self.anchor == 'first' else self.clip_len // 2
-        inds = np.arange(offset, n, self.clip_len)
-        joints = kps[person, inds, :, :2].astype(np.float64)
-        visible = score[person, inds] > self.score_thr
+        joints, visible = self.select(results)
         img_h, img_w = results['img_shape']
         grid = tuple(self.grid) if self.grid is not None else (
             -(-img_h // self.stride), -(-img_w // self.stride))
@@ -82,6 +55,4 @@ class GenerateRPANPoseTarget(BaseTransform):
 
     def __repr__(self) -> str:
         return (f'{self.__class__.__name__}(sigma={self.sigma}, '
-                f'stride={self.stride}, grid={self.grid}, '
-                f'clip_len={self.clip_len}, anchor={self.anchor!r}, '
-                f'person={self.person}, score_thr={self.score_thr})')
+                f'stride={self.stride}, grid={self.grid}, {self._args()})')

@@ -25,6 +25,15 @@ def common_joints(pred: SkeletonLayout, gt: SkeletonLayout
             names)
 
 
+def visible_box_size(gt: np.ndarray, visible: np.ndarray) -> np.ndarray:
+    """Larger side of the box around the visible joints: ``(T, J, 2)``,
+    ``(T, J)`` -> ``(T,)`` (0 for a frame without visible joints)."""
+    lo = np.where(visible[..., None], gt, np.inf).min(1)
+    hi = np.where(visible[..., None], gt, -np.inf).max(1)
+    with np.errstate(invalid='ignore'):
+        return np.where(visible.any(1), (hi - lo).max(-1), 0.)
+
+
 def keypoint_pck(pred: np.ndarray, gt: np.ndarray, alpha: float = 0.2,
                  ref_size: np.ndarray | None = None,
                  gt_all: np.ndarray | None = None,

@@ -1,6 +1,10 @@
 # Copyright (c) mmaction-pose. All rights reserved.
+from .heatmap_offsets import HeatmapOffsetDecoder
 from .heatmap_renderer import render_heatmap_volumes
 from .pose_attention import PoseAttention
 from .temporal_pose_conv import TemporalPoseConv
 
-__all__ = ['PoseAttention', 'TemporalPoseConv', 'render_heatmap_volumes']
+__all__ = [
+    'HeatmapOffsetDecoder', 'PoseAttention', 'TemporalPoseConv',
+    'render_heatmap_volumes'
+]

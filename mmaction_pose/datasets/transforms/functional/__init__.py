@@ -5,11 +5,14 @@ from .compact import combine_quadruple, compact_box, crop_keypoints
 from .heatmaps import (gaussian_splats, heatmap_flip_index, limb_splats,
                        render_pose_heatmaps)
 from .paf import flip_paf, paf_flip_params, render_paf
+from .person_box import (box_affine, crop_resize, jitter_box, scale_box,
+                         square_box, transform_keypoints, union_box)
 from .sampling import uniform_sample_indices
 
 __all__ = [
-    'attention_targets', 'combine_quadruple', 'compact_box', 'crop_keypoints', 'flip_paf',
-    'gaussian_splats', 'heatmap_flip_index', 'limb_splats',
-    'paf_flip_params', 'render_paf', 'render_pose_heatmaps',
-    'uniform_sample_indices'
+    'attention_targets', 'box_affine', 'combine_quadruple', 'compact_box',
+    'crop_keypoints', 'crop_resize', 'flip_paf', 'gaussian_splats',
+    'heatmap_flip_index', 'jitter_box', 'limb_splats', 'paf_flip_params',
+    'render_paf', 'render_pose_heatmaps', 'scale_box', 'square_box',
+    'transform_keypoints', 'uniform_sample_indices', 'union_box'
 ]

@@ -1,0 +1,19 @@
+# UTD-MHAD (27 actions, 861 sequences, 15 fps), stride 4; cross-subject:
+# subjects 1, 3, 5, 7 train, 2, 4, 6, 8 test. Poses:
+# tools/data/extract_poses.py (COCO-17).
+_base_ = ['./action_machine_videos.py']
+
+ann_file = 'data/utd_mhad/utd_mhad_coco17.pkl'
+video_root = 'data/utd_mhad/videos/'
+num_classes = 27
+frame_interval = 4
+_build = __import__('mmaction_pose.datasets.action_machine_pipeline',
+                    fromlist=['*']).person_crop_pipeline
+_data = dict(ann_file=ann_file, data_prefix=dict(video=video_root))
+train_dataloader = dict(dataset=dict(
+    _data, split='train',
+    pipeline=_build(False, frame_interval, _base_.left_kp, _base_.right_kp)))
+val_dataloader = test_dataloader = dict(dataset=dict(
+    _data, split='test',
+    pipeline=_build(True, frame_interval, _base_.left_kp, _base_.right_kp)))
+del _build, _data

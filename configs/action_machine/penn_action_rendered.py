@@ -1,0 +1,27 @@
+# Action Machine stage 2 ("KPS PoseAction RGBAction") at CPU size on Penn
+# Action rendered as video (NOT real footage): stage 1 fixed (I3D, RGB head,
+# pose branch; eval mode), only the pose-image ResNet-18 and its classifier
+# train on the poses the pose branch estimates. Test: RGB + pose softmax.
+#   bash tools/dist_train.sh configs/action_machine/penn_action_rendered.py 2 \
+#       --cfg-options load_from=work_dirs/penn_action_rendered_kps_rgb/epoch_16.pth
+_base_ = [
+    '../_base_/models/action_machine_i3d_narrow.py',
+    '../_base_/datasets/penn_action_rendered/action_machine.py',
+    '../_base_/schedules/action_machine_sgd_cosine_16e.py',
+    '../_base_/default_runtime.py'
+]
+
+model = dict(mode='pose_cls_only')
+load_from = 'work_dirs/penn_action_rendered_kps_rgb/epoch_16.pth'
+max_epochs = 8
+train_cfg = dict(max_epochs=max_epochs, val_interval=4)
+param_scheduler = [
+    dict(type='LinearLR', start_factor=0.1, by_epoch=True, begin=0, end=1,
+         convert_to_iter_based=True),
+    dict(type='CosineAnnealingLR', eta_min=0, T_max=max_epochs - 1,
+         by_epoch=True, begin=1, end=max_epochs, convert_to_iter_based=True)
+]
+default_hooks = dict(
+    logger=dict(interval=20),
+    checkpoint=dict(interval=4, save_best=None, max_keep_ckpts=1))
+randomness = dict(seed=0, diff_rank_seed=False, deterministic=False)
