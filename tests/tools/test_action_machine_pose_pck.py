@@ -15,7 +15,7 @@ from conftest import SHARED_DATA, load_script
 from mmaction_pose.apis.person_pose_estimation import (estimate_video_poses,
                                                        load_pose_branch)
 
-CONFIG = 'configs/action_machine/penn_action_rendered.py'
+CONFIG = 'configs/action_machine/action_machine_penn_action_rendered.py'
 JHMDB_DIR = SHARED_DATA / 'jhmdb_catch'
 tool = load_script('tools/analysis_tools/action_machine_pose_pck.py')
 

@@ -2,8 +2,9 @@
 # Action rendered as video (NOT real footage): stage 1 fixed (I3D, RGB head,
 # pose branch; eval mode), only the pose-image ResNet-18 and its classifier
 # train on the poses the pose branch estimates. Test: RGB + pose softmax.
-#   bash tools/dist_train.sh configs/action_machine/penn_action_rendered.py 2 \
-#       --cfg-options load_from=work_dirs/penn_action_rendered_kps_rgb/epoch_16.pth
+#   bash tools/dist_train.sh \
+#       configs/action_machine/action_machine_penn_action_rendered.py 2
+# (load_from: the stage-1 run's last checkpoint in its default work dir)
 _base_ = [
     '../_base_/models/action_machine_i3d_narrow.py',
     '../_base_/datasets/penn_action_rendered/action_machine.py',
@@ -12,7 +13,8 @@ _base_ = [
 ]
 
 model = dict(mode='pose_cls_only')
-load_from = 'work_dirs/penn_action_rendered_kps_rgb/epoch_16.pth'
+load_from = ('work_dirs/action_machine_penn_action_rendered_kps_rgb/'
+             'epoch_16.pth')
 max_epochs = 8
 train_cfg = dict(max_epochs=max_epochs, val_interval=4)
 param_scheduler = [

@@ -1,7 +1,8 @@
 # Action Machine stage 1 ("KPS RGBAction") at CPU size on Penn Action
 # rendered as video (NOT real footage; make penn-rgb-data): the person-crop
 # I3D with its RGB head and its pose branch, L = L_rgb + L_pose.
-#   bash tools/dist_train.sh configs/action_machine/penn_action_rendered_kps_rgb.py 2
+#   bash tools/dist_train.sh \
+#       configs/action_machine/action_machine_penn_action_rendered_kps_rgb.py 2
 _base_ = [
     '../_base_/models/action_machine_i3d_narrow.py',
     '../_base_/datasets/penn_action_rendered/action_machine.py',
