@@ -1,20 +1,7 @@
-# Action Machine ("KPS PoseAction RGBAction", ResNet-50 pose CNN: the
-# paper's headline model) on N-UCLA xview1 (test on view 1): stage 1
-# (nucla_xview1_kps_rgb.py) fixed, the pose-image ResNet-50 trained on the
-# estimated poses; test: RGB + pose softmax, 10 clips x 3 crops.
-#   bash tools/dist_train.sh configs/action_machine/nucla_xview1.py 4
-_base_ = [
-    '../_base_/models/action_machine_i3d_r50.py',
-    '../_base_/datasets/action_machine_nucla.py',
-    '../_base_/schedules/action_machine_sgd_85e.py',
-    '../_base_/default_runtime.py'
-]
+# Action Machine (ResNet-50 pose CNN) on N-UCLA xview1 (test on
+# view 1): nucla_xview3.py with the split changed.
+_base_ = ['./nucla_xview3.py']
 
-model = dict(
-    mode='pose_cls_only',
-    cls_head=dict(num_classes=10),
-    pose_backbone=dict(depth=50, pretrained='torchvision://resnet50'),
-    pose_cls_head=dict(num_classes=10, in_channels=2048))
 load_from = 'work_dirs/nucla_xview1_kps_rgb/epoch_85.pth'
 train_dataloader = dict(dataset=dict(split='xview1_train'))
 val_dataloader = test_dataloader = dict(dataset=dict(split='xview1_test'))

@@ -1,15 +1,7 @@
-# Action Machine stage 1 ("KPS RGBAction", Table 8/9) on N-UCLA xview2 (test on view 2):
-# the person-crop I3D ResNet-50 with its RGB head and pose branch,
-# L = L_rgb + L_pose, 85 epochs.
-#   bash tools/dist_train.sh configs/action_machine/nucla_xview2_kps_rgb.py 4
-_base_ = [
-    '../_base_/models/action_machine_i3d_r50.py',
-    '../_base_/datasets/action_machine_nucla.py',
-    '../_base_/schedules/action_machine_sgd_85e.py',
-    '../_base_/default_runtime.py'
-]
+# Action Machine stage 1 ("KPS RGBAction") on N-UCLA xview2 (test on
+# view 2):
+# nucla_xview3_kps_rgb.py with the split changed.
+_base_ = ['./nucla_xview3_kps_rgb.py']
 
-model = dict(mode='rgb_kps', cls_head=dict(num_classes=10),
-             pose_backbone=None, pose_cls_head=None)
 train_dataloader = dict(dataset=dict(split='xview2_train'))
 val_dataloader = test_dataloader = dict(dataset=dict(split='xview2_test'))

@@ -6,7 +6,7 @@
 # mirroring with left/right joints swapped; the joints of every frame for the
 # pose branch. Test: 2 clips (the paper: 10) x 3 box crops (up left, centre,
 # down right of a 110 px view, 110/96 = the paper's 256/224).
-_base_ = ['./common.py']
+_base_ = ['./rgb.py']  # its data and dataloaders; our pipelines
 
 crop_size = 96
 frame_interval = 4
@@ -21,22 +21,10 @@ train_pipeline = _build(False, **_args)
 val_pipeline = test_pipeline = _build(True, **_args)
 del _build, _args
 
-_data = dict(type=_base_.dataset_type, ann_file=_base_.ann_file,
-             data_prefix=dict(video=_base_.video_root))
-train_dataloader = dict(
-    batch_size=_base_.batch_size,
-    num_workers=_base_.num_workers,
-    persistent_workers=True,
-    sampler=dict(type='DefaultSampler', shuffle=True),
-    dataset=dict(_data, split='train', pipeline=train_pipeline))
-val_dataloader = dict(
-    batch_size=_base_.batch_size,
-    num_workers=_base_.num_workers,
-    persistent_workers=True,
-    sampler=dict(type='DefaultSampler', shuffle=False),
-    dataset=dict(_data, split='test', pipeline=val_pipeline, test_mode=True))
-test_dataloader = val_dataloader
-del _data
+train_dataloader = dict(dataset=dict(pipeline=train_pipeline))
+val_dataloader = dict(dataset=dict(pipeline=val_pipeline))
+test_dataloader = dict(batch_size=_base_.batch_size,
+                       dataset=dict(pipeline=test_pipeline))
 
 # Each head and their 1:1 sum (AccMetric: rgb_top1, pose_top1,
 # RGBPose_1:1_top1), and the pose branch's PCK@0.2 over every view's frames.
