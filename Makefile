@@ -4,7 +4,8 @@ PY := .venv/bin/python
 export OMP_NUM_THREADS ?= 2
 
 .PHONY: setup setup-full setup-lite demo data test test-fast clean penn-data \
-	penn-test penn-train penn-rgb-data penn-rgbpose-train penn-rgbpose-test
+	penn-test penn-train penn-rgb-data penn-rgbpose-train penn-rgbpose-test \
+	penn-am-train
 
 # setup = setup-full: mmcv with its compiled ops (the mmdet + mmpose pose
 # backend needs them). setup-lite: the same mmcv without ops, built in seconds
@@ -87,6 +88,18 @@ penn-rgbpose-test: penn-rgb-data
 	OMP_NUM_THREADS=1 bash tools/dist_test.sh $(RGBPOSE).py $(RGBPOSE_CKPT) $(NPROC) \
 		--work-dir work_dirs/penn_action_rendered_shipped \
 		--dump work_dirs/penn_action_rendered_shipped/test.pkl
+
+# Action Machine on the rendered videos: stage 1 (I3D + RGB head + pose
+# branch), stage 2 (fixed; the pose-image CNN), test (each head, the sum,
+# the pose branch's PCK). configs/action_machine/README.md.
+AM = configs/action_machine/action_machine_penn_action_rendered
+
+penn-am-train: penn-rgb-data
+	OMP_NUM_THREADS=1 bash tools/dist_train.sh $(AM)_kps_rgb.py $(NPROC)
+	OMP_NUM_THREADS=1 bash tools/dist_train.sh $(AM).py $(NPROC)
+	OMP_NUM_THREADS=1 bash tools/dist_test.sh $(AM).py \
+		work_dirs/action_machine_penn_action_rendered/epoch_8.pth $(NPROC) \
+		--dump work_dirs/action_machine_penn_action_rendered/test.pkl
 
 clean:
 	rm -rf work_dirs .pytest_cache

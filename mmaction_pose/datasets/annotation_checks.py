@@ -34,8 +34,10 @@ KEYPOINT_READERS = frozenset({
     'GeneratePoseTarget', 'PoseCompact', 'MMCompact', 'PreNormalize2D',
     'PreNormalize3D', 'JointToBone', 'ToMotion', 'GenSkeFeat', 'PadTo',
     'DecompressPose', 'GeneratePartAffinityFields', 'PackPoseKeypoints',
-    'RandomDropLimbKeypoint'
+    'RandomDropLimbKeypoint', 'SelectTargetJoints', 'GenerateRPANPoseTarget'
 })
+#: Transforms that read the optional person ``box`` / ``box_score``.
+BOX_READERS = frozenset({'PersonBoxCrop'})
 #: Transforms that sample frame indices from ``total_frames``.
 FRAME_SAMPLERS = frozenset({
     'UniformSampleFrames', 'MMUniformSampleFrames', 'SampleFrames',
@@ -72,10 +74,13 @@ def _steps(pipeline: Any) -> list:
 
 def pipeline_needs(pipeline: Any) -> frozenset[str]:
     """The annotation fields a (Compose) pipeline reads: a subset of
-    ``{'keypoint', 'total_frames', 'img_shape'}``. ``img_shape`` is needed
-    when a step reads it before any step sets it from decoded data."""
+    ``{'keypoint', 'total_frames', 'img_shape', 'box'}`` (``box``: checked
+    when present). ``img_shape`` is needed when a step reads it before any
+    step sets it from decoded data."""
     names = [type(step).__name__ for step in _steps(pipeline)]
     needs = set()
+    if BOX_READERS.intersection(names):
+        needs.add('box')
     if KEYPOINT_READERS.intersection(names):
         needs.add('keypoint')
     if FRAME_SAMPLERS.intersection(names):
@@ -245,6 +250,25 @@ def _check_shape(value: Any, fail: Callable[[str], None]) -> None:
         fail(f'must be (H, W) with two positive numbers, got {value!r}')
 
 
+def _check_box(anno: dict, total: Any, fail: Callable[[str], None],
+               fail_score: Callable[[str], None]) -> None:
+    box = _numeric_array(anno.get('box'), fail, '(4,) or (M, T, 4)')
+    if box.shape != (4, ) and (box.ndim != 3 or box.shape[-1] != 4):
+        fail(f'must be one (4,) box or (M, T, 4) boxes, got shape '
+             f'{box.shape}')
+    if box.ndim == 3 and _is_int(total) and box.shape[1] != total:
+        fail(f'has {box.shape[1]} frames but total_frames={total}')
+    if np.isinf(box).any() or (box.shape == (4, ) and not (
+            box[2] > box[0] and box[3] > box[1])):
+        fail(f'must hold finite [x1, y1, x2, y2] with x2 > x1 and y2 > y1, '
+             f'got {box.tolist() if box.ndim == 1 else "infinite values"}')
+    if 'box_score' in anno:
+        score = _numeric_array(anno['box_score'], fail_score, '(M, T)')
+        if score.shape != box.shape[:-1]:
+            fail_score(f'must have shape {box.shape[:-1]}, got '
+                       f'{score.shape}')
+
+
 def _check_pose(anno: dict, total: Any, fail_kp: Callable[[str], None],
                 fail_score: Callable[[str], None], repairs: Repairs) -> None:
     kp = _numeric_array(anno['keypoint'], fail_kp, '(M, T, V, 2|3)')
@@ -352,6 +376,8 @@ def check_sample(anno: Any,
         failer('total_frames')(f'must be a positive int, got {total!r}')
     if 'img_shape' in needs:
         _check_shape(anno['img_shape'], failer('img_shape'))
+    if 'box' in needs and ('box' in anno or 'box_score' in anno):
+        _check_box(anno, total, failer('box'), failer('box_score'))
     return check_pose(anno, idx, ann_file) if 'keypoint' in needs \
         else Repairs()
 

@@ -33,6 +33,10 @@ def _pipeline(base: str, key: str, modality: str | None = None) -> Compose:
     ('penn_action_pa3d.py', 'train_pipelines', 'joint_paf_jdiff', POSE),
     ('jhmdb_pa3d.py', 'train_pipelines', 'feature', {'total_frames'}),
     ('penn_action_rendered/rgb.py', 'train_pipeline', None, POSE),
+    ('penn_action_rendered/rpan_rgb.py', 'train_pipeline', None,
+     {'keypoint', 'total_frames'}),
+    ('penn_action_rendered/action_machine.py', 'train_pipeline', None,
+     {'keypoint', 'total_frames', 'box'}),
 ])
 def test_pipeline_needs(base, key, modality, needs):
     assert pipeline_needs(_pipeline(base, key, modality)) == needs
@@ -101,3 +105,31 @@ def test_nan_handling_is_reported_once_per_file(tmp_path, monkeypatch):
     assert "3 joint(s) in 2 sample(s) have NaN" in warnings[0]
     assert "first: annotation file" in warnings[0] and 'sample #0' in \
         warnings[0]
+
+
+@pytest.mark.parametrize('box, score, match', [
+    (np.zeros((1, 4, 5)), None, r"'box' must be one \(4,\) box or"),
+    (np.zeros((1, 3, 4)), None, "has 3 frames but total_frames=4"),
+    (np.array([5., 5., 2., 9.]), None, 'x2 > x1'),
+    (np.full((1, 4, 4), np.inf), None, 'infinite'),
+    (np.ones((1, 4, 4)), np.ones((2, 4)), r"'box_score' must have shape"),
+    ([0, 0, 5, 5], None, 'numpy array'),
+])
+def test_a_bad_person_box_fails_at_load_time(box, score, match):
+    # Action Machine's PersonBoxCrop reads `box`: checked when present
+    anno = _anno(3)
+    anno['box'] = box
+    if score is not None:
+        anno['box_score'] = score
+    with pytest.raises(ValueError, match=r"sample #3 \(frame_dir='v3'\)"):
+        check_sample(anno, 3, 'a.pkl', needs=frozenset({'box'}))
+    with pytest.raises(ValueError, match=match):
+        check_sample(anno, 3, 'a.pkl', needs=frozenset({'box'}))
+    check_sample(anno, 3, 'a.pkl', needs=frozenset())  # not read: ignored
+
+
+def test_good_person_boxes_pass():
+    for box in (np.array([1., 2., 30., 40.]), np.ones((1, 4, 4))):
+        anno = _anno(0)
+        anno['box'], anno['box_score'] = box, np.ones(box.shape[:-1])
+        check_sample(anno, 0, 'a.pkl', needs=frozenset({'box'}))
