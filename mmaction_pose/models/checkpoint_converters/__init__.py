@@ -11,12 +11,19 @@ from typing import Callable
 
 from .bn_inception import (BNINCEPTION_URLS, convert_bninception_state_dict,
                            cross_modality_init, map_bninception_state_dict)
+from .eco_lite import ECO_LITE_URLS, map_eco_lite_state_dict
+from .loading import load_converted
+from .openpose import OPENPOSE_URLS, map_openpose_state_dict
 
 CONVERTERS: dict[str, Callable[[dict], tuple[dict, list[str]]]] = {
     'bninception_tsn': map_bninception_state_dict,
+    'eco_lite': map_eco_lite_state_dict,
+    'openpose_coco': map_openpose_state_dict,
 }
 
 __all__ = [
-    'BNINCEPTION_URLS', 'CONVERTERS', 'convert_bninception_state_dict',
-    'cross_modality_init', 'map_bninception_state_dict'
+    'BNINCEPTION_URLS', 'CONVERTERS', 'ECO_LITE_URLS', 'OPENPOSE_URLS',
+    'convert_bninception_state_dict', 'cross_modality_init',
+    'load_converted', 'map_bninception_state_dict', 'map_eco_lite_state_dict',
+    'map_openpose_state_dict'
 ]

@@ -1,0 +1,42 @@
+# Copyright (c) mmaction-pose. All rights reserved.
+"""Strict loading of a converted state dict into one sub-network."""
+from __future__ import annotations
+
+from typing import Mapping
+
+import torch
+import torch.nn as nn
+
+
+def load_converted(module: nn.Module, state: Mapping[str, torch.Tensor],
+                   source: str, hint: str = '') -> list[str]:
+    """Load converted weights into ``module`` (every weight must be there).
+
+    Args:
+        module: The target sub-network.
+        state: Tensors under ``module``'s own key names; keys of layers the
+            module does not have (e.g. stages after ``num_stages``) are
+            skipped.
+        source: Name of the checkpoint, for the messages.
+        hint: Appended to the shape-mismatch message.
+
+    Returns:
+        The skipped keys.
+
+    Raises:
+        KeyError: on a weight of ``module`` missing in ``state``.
+        ValueError: on a shape mismatch.
+    """
+    own = module.state_dict()
+    missing = [k for k in own if k not in state]
+    if missing:
+        raise KeyError(f'{source}: {len(missing)} weights missing, e.g. '
+                       f'{missing[:3]}')
+    bad = [(k, tuple(state[k].shape), tuple(v.shape))
+           for k, v in own.items() if state[k].shape != v.shape]
+    if bad:
+        key, got, want = bad[0]
+        raise ValueError(f'{source}: {len(bad)} shape mismatches, e.g. {key}: '
+                         f'checkpoint {got}, model {want}{hint}')
+    module.load_state_dict({k: state[k] for k in own}, strict=True)
+    return [k for k in state if k not in own]
