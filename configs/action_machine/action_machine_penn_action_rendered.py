@@ -16,7 +16,7 @@ model = dict(mode='pose_cls_only')
 load_from = ('work_dirs/action_machine_penn_action_rendered_kps_rgb/'
              'epoch_16.pth')
 max_epochs = 8
-train_cfg = dict(max_epochs=max_epochs, val_interval=4)
+train_cfg = dict(max_epochs=max_epochs, val_interval=8)
 param_scheduler = [
     dict(type='LinearLR', start_factor=0.1, by_epoch=True, begin=0, end=1,
          convert_to_iter_based=True),

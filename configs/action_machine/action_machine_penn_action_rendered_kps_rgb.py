@@ -11,6 +11,7 @@ _base_ = [
 ]
 
 model = dict(mode='rgb_kps', pose_backbone=None, pose_cls_head=None)
+train_cfg = dict(val_interval=16)  # the last epoch only (a test: 2x3 views)
 default_hooks = dict(
     logger=dict(interval=20),
     checkpoint=dict(interval=4, save_best=None, max_keep_ckpts=1))
