@@ -1,4 +1,5 @@
-# Action Machine stage 1 ("KPS RGBAction", Table 8/9) on MSR Daily Activity3D cross-subject:
+# Action Machine stage 1 ("KPS RGBAction", Table 8/9),
+# MSR Daily Activity3D cross-subject:
 # the person-crop I3D ResNet-50 with its RGB head and pose branch,
 # L = L_rgb + L_pose, 85 epochs.
 #   bash tools/dist_train.sh configs/action_machine/msr_daily_kps_rgb.py 4

@@ -1,4 +1,5 @@
-# Action Machine stage 1 ("KPS RGBAction", Table 8/9) on N-UCLA xview3 (test on view 3):
+# Action Machine stage 1 ("KPS RGBAction", Table 8/9),
+# N-UCLA xview3 (test on view 3):
 # the person-crop I3D ResNet-50 with its RGB head and pose branch,
 # L = L_rgb + L_pose, 85 epochs.
 #   bash tools/dist_train.sh configs/action_machine/nucla_xview3_kps_rgb.py 4
