@@ -4,6 +4,7 @@ from .attention_target import GenerateRPANPoseTarget
 from .compact import PoseCompact
 from .flow_frames import FlowFlip, FlowPoseDecode, RawFramesInit
 from .frames_decode import DecordDecodeFrames, MMDecodeFrames
+from .openpose_targets import GenerateOpenPoseTargets
 from .pa3d_modalities import (FormatPoseModalities, GeneratePartAffinityFields,
                               LoadPoseFeatureMaps, PoseTemporalDifference)
 from .person_crop import BoxThreeCrop, PersonBoxCrop
@@ -15,9 +16,10 @@ from .target_joints import SelectTargetJoints
 
 __all__ = [
     'BoxThreeCrop', 'DecordDecodeFrames', 'FlowFlip', 'FlowPoseDecode',
-    'RawFramesInit', 'FormatPoseModalities', 'GeneratePartAffinityFields',
-    'GeneratePoseTarget', 'GenerateRPANPoseTarget', 'LoadPoseFeatureMaps',
-    'MMDecodeFrames', 'PackPoseKeypoints', 'PersonBoxCrop', 'PoseCompact',
+    'RawFramesInit', 'FormatPoseModalities', 'GenerateOpenPoseTargets',
+    'GeneratePartAffinityFields', 'GeneratePoseTarget',
+    'GenerateRPANPoseTarget', 'LoadPoseFeatureMaps', 'MMDecodeFrames',
+    'PackPoseKeypoints', 'PersonBoxCrop', 'PoseCompact',
     'PoseTemporalDifference', 'RandomDropLimbKeypoint', 'SelectTargetJoints',
     'UniformSampleFrames'
 ]

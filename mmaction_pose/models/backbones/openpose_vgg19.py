@@ -152,6 +152,10 @@ class OpenPoseVGG19(BaseModule):
             (fan-out) convs with zero bias (OpenPose itself starts from
             ImageNet VGG-19; its prototxt's N(0, 0.01) makes the signal
             vanish through 13 plain convs when training from scratch).
+        return_all_stages: Also return every stage's heatmaps and PAFs
+            (``stage_heatmaps`` / ``stage_pafs``, stage 1 first), for
+            OpenPose's intermediate supervision (Cao et al., Sec. 2.1,
+            Eq. 5; see ``OpenPosePretrainer``).
     """
 
     def __init__(self,
@@ -163,7 +167,8 @@ class OpenPoseVGG19(BaseModule):
                  with_cp: bool = False,
                  input_order: str = 'rgb',
                  pretrained: str | None = None,
-                 init_cfg: OptMultiConfig = None) -> None:
+                 init_cfg: OptMultiConfig = None,
+                 return_all_stages: bool = False) -> None:
         super().__init__(init_cfg=init_cfg)
         if not 1 <= num_stages <= 6:
             raise ValueError(f'num_stages must be 1..6, got {num_stages}')
@@ -179,6 +184,7 @@ class OpenPoseVGG19(BaseModule):
         self.num_pafs = num_pafs
         self.exclude_background = exclude_background
         self.width_mult = width_mult
+        self.return_all_stages = return_all_stages
         self.with_cp = with_cp
         self.input_order = input_order
         self.pretrained = pretrained
@@ -249,18 +255,27 @@ class OpenPoseVGG19(BaseModule):
             ``implicit`` and ``paf`` ``(N, out_channels, H/8, W/8)``,
             ``explicit`` ``(N, 1, H/8, W/8)``, and the last stage's
             ``heatmaps`` ``(N, num_heatmaps, ...)`` and ``pafs``
-            ``(N, num_pafs, ...)`` (no ReLU), e.g. for a pose loss.
+            ``(N, num_pafs, ...)`` (no ReLU), e.g. for a pose loss. With
+            ``return_all_stages`` also ``stage_heatmaps`` and ``stage_pafs``:
+            lists of ``num_stages`` such maps, stage 1 first (the last
+            entries are ``heatmaps`` and ``pafs``).
         """
         _, trunk = self._run(self.model0, openpose_normalise(
             x, self.input_order))
         y = trunk
+        stage_heatmaps, stage_pafs = [], []
         for t in range(1, self.num_stages + 1):
             paf_feat, pafs = self._run(getattr(self, f'model{t}_1'), y)
             heat_feat, heatmaps = self._run(getattr(self, f'model{t}_2'), y)
+            stage_heatmaps.append(heatmaps)
+            stage_pafs.append(pafs)
             if t < self.num_stages:
                 y = torch.cat([pafs, heatmaps, trunk], 1)
         keypoints = heatmaps[:, :self.num_heatmaps - 1] if (
             self.exclude_background) else heatmaps
-        return dict(implicit=heat_feat, paf=paf_feat,
-                    explicit=keypoints.amax(1, keepdim=True),
-                    heatmaps=heatmaps, pafs=pafs)
+        out = dict(implicit=heat_feat, paf=paf_feat,
+                   explicit=keypoints.amax(1, keepdim=True),
+                   heatmaps=heatmaps, pafs=pafs)
+        if self.return_all_stages:
+            out.update(stage_heatmaps=stage_heatmaps, stage_pafs=stage_pafs)
+        return out
