@@ -24,6 +24,7 @@ import torch
 from mmengine.logging import print_log
 
 from ..backbones.bn_inception import bninception_layer_map
+from .loading import strip_prefixes
 
 #: Public weights (never downloaded by the tests).
 BNINCEPTION_URLS = {
@@ -53,16 +54,6 @@ CLASSIFIER_PREFIXES = ('fc.', 'last_linear.', 'new_fc.', 'cls_head.')
 CONV_SUFFIXES = ('weight', 'bias')
 BN_SUFFIXES = ('weight', 'bias', 'running_mean', 'running_var',
                'num_batches_tracked')
-
-
-def _strip(key: str) -> str:
-    stripped = True
-    while stripped:
-        stripped = False
-        for prefix in PREFIXES:
-            if key.startswith(prefix):
-                key, stripped = key[len(prefix):], True
-    return key
 
 
 def _rename(key: str, layers: dict[str, str],
@@ -105,7 +96,7 @@ def map_bninception_state_dict(
     out: OrderedDict = OrderedDict()
     dropped = []
     for key, value in state_dict.items():
-        stripped = _strip(key)
+        stripped = strip_prefixes(key, PREFIXES)
         if stripped.startswith(CLASSIFIER_PREFIXES):
             dropped.append(key)
             continue

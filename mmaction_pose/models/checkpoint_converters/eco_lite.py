@@ -36,6 +36,7 @@ import torch
 
 from ..backbones.eco_3d_resnet import eco3d_layers
 from .bn_inception import map_bninception_state_dict
+from .loading import strip_prefixes
 
 #: Public weights (never downloaded by the tests). Google Drive file of the
 #: mzolfaghari/ECO-pytorch README; its BaiduYun mirror is linked there too.
@@ -51,16 +52,6 @@ DROPPED_PREFIXES = ('new_fc.', 'fc_final.', 'fc.', 'cls_head.', 'pose.',
                     'fusion.', 'data_preprocessor.')
 BN_SUFFIXES = ('weight', 'bias', 'running_mean', 'running_var',
                'num_batches_tracked')
-
-
-def _strip(key: str) -> str:
-    stripped = True
-    while stripped:
-        stripped = False
-        for prefix in PREFIXES:
-            if key.startswith(prefix):
-                key, stripped = key[len(prefix):], True
-    return key
 
 
 def map_eco_lite_state_dict(
@@ -85,7 +76,7 @@ def map_eco_lite_state_dict(
     out: OrderedDict = OrderedDict()
     dropped, two_d = [], OrderedDict()
     for key, value in state_dict.items():
-        stripped = _strip(key)
+        stripped = strip_prefixes(key, PREFIXES)
         if stripped.startswith(DROPPED_PREFIXES):
             dropped.append(key)
             continue

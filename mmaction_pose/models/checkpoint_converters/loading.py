@@ -1,11 +1,26 @@
 # Copyright (c) mmaction-pose. All rights reserved.
-"""Strict loading of a converted state dict into one sub-network."""
+"""Shared by the converters: prefix stripping and the strict loading of a
+converted state dict into one sub-network."""
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Mapping
 
 import torch
 import torch.nn as nn
+
+
+
+def strip_prefixes(key: str, prefixes: Sequence[str]) -> str:
+    """``key`` without any of the wrapper ``prefixes`` in front, removed
+    repeatedly (``module.base_model.conv1`` -> ``conv1``)."""
+    stripped = True
+    while stripped:
+        stripped = False
+        for prefix in prefixes:
+            if key.startswith(prefix):
+                key, stripped = key[len(prefix):], True
+    return key
 
 
 def load_converted(module: nn.Module, state: Mapping[str, torch.Tensor],

@@ -27,6 +27,7 @@ from __future__ import annotations
 from collections import OrderedDict
 
 from ..backbones.openpose_vgg19 import openpose_layer_map
+from .loading import strip_prefixes
 
 #: Public weights (never downloaded by the tests).
 OPENPOSE_URLS = {
@@ -46,16 +47,6 @@ PREFIXES = ('module.', 'backbone.', 'pose.')
 #: Other networks of our PAS-Net / recognizer checkpoints: dropped.
 DROPPED_PREFIXES = ('appearance.', 'st.', 'fusion.', 'cls_head.',
                     'data_preprocessor.')
-
-
-def _strip(key: str) -> str:
-    stripped = True
-    while stripped:
-        stripped = False
-        for prefix in PREFIXES:
-            if key.startswith(prefix):
-                key, stripped = key[len(prefix):], True
-    return key
 
 
 def map_openpose_state_dict(
@@ -80,7 +71,7 @@ def map_openpose_state_dict(
     out: OrderedDict = OrderedDict()
     dropped = []
     for key, value in state_dict.items():
-        stripped = _strip(key)
+        stripped = strip_prefixes(key, PREFIXES)
         if stripped.startswith(DROPPED_PREFIXES):
             dropped.append(key)
             continue
