@@ -89,4 +89,3 @@ def estimate_video_poses(model, frames_bgr: Sequence[np.ndarray], box,
     kps[..., 0] = kps[..., 0] * (x2 - x1) / input_size[1] + x1
     kps[..., 1] = kps[..., 1] * (y2 - y1) / input_size[0] + y1
     return kps.astype(np.float32), np.concatenate(conf)[:n]
-

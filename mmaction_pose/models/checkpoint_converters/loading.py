@@ -10,7 +10,6 @@ import torch
 import torch.nn as nn
 
 
-
 def strip_prefixes(key: str, prefixes: Sequence[str]) -> str:
     """``key`` without any of the wrapper ``prefixes`` in front, removed
     repeatedly (``module.base_model.conv1`` -> ``conv1``)."""

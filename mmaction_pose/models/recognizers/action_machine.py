@@ -185,4 +185,3 @@ class ActionMachine(BaseRecognizer):
             fused = sum(s[i] for s in scores.values())
             ds.set_pred_label(fused.argmax(-1, keepdim=True).detach())
         return data_samples
-
