@@ -119,10 +119,9 @@ class ActionMachine(BaseRecognizer):
                      **kwargs) -> tuple[Tensor, dict]:
         """``(N, V, C, T, H, W)`` -> I3D features ``(N*V, C', T, h, w)``."""
         x = inputs.reshape((-1, ) + inputs.shape[2:])
-        if self.mode == 'pose_cls_only':
-            with torch.no_grad():
-                return self.backbone(x), dict()
-        return self.backbone(x), dict()
+        with torch.set_grad_enabled(torch.is_grad_enabled()
+                                    and self.mode != 'pose_cls_only'):
+            return self.backbone(x), dict()
 
     def _pose_logits(self, maps: Tensor, num_frames: int) -> Tensor:
         """Heatmaps + offsets -> pose image -> pose CNN -> ``(B, K)``."""
