@@ -2,16 +2,10 @@
 # with the dataset, split and K changed.
 _base_ = ['./pasnet_ucf101_split1_8f.py']
 
-_k, _root = 32, 'data/ucf101/'
-_build = __import__('mmaction_pose.datasets.pasnet_pipeline',
-                    fromlist=['*']).pasnet_pipeline
-_data = dict(data_prefix=dict(video=_root + 'videos'))
-model = dict(cls_head=dict(num_classes=101))
-train_dataloader = dict(dataset=dict(
-    _data, ann_file=_root + 'ucf101_train_split_1_videos.txt',
-    pipeline=_build(False, _k)))
-val_dataloader = test_dataloader = dict(dataset=dict(
-    _data, ann_file=_root + 'ucf101_val_split_1_videos.txt',
-    pipeline=_build(True, _k)))
+_set = __import__('mmaction_pose.datasets.pasnet_pipeline',
+                  fromlist=['*']).pasnet_video_data('ucf101', 1, 32)
+model = dict(cls_head=dict(num_classes=_set['num_classes']))
+train_dataloader = _set['train']
+val_dataloader = test_dataloader = _set['val']
 load_from = 'work_dirs/eco_ucf101_split1_32f/pasnet_init.pth'
-del _k, _root, _build, _data
+del _set

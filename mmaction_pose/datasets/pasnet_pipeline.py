@@ -49,3 +49,42 @@ def pasnet_pipeline(test_mode: bool, num_frames: int, crop_size: int = 224,
         dict(type='FormatShape', input_format='NCTHW'),
         dict(type='PackActionInputs')
     ]
+
+
+#: Classes of the paper's datasets (mmaction2's tools/data layouts).
+PASNET_DATASETS = {'ucf101': 101, 'hmdb51': 51}
+
+
+def pasnet_video_data(dataset: str, split: int, num_frames: int) -> dict:
+    """The dataloader overrides of one ``{dataset}_split{split}_{K}f`` leaf.
+
+    ``configs/_base_/datasets/pasnet_videos.py`` holds everything else; a
+    leaf merges ``train`` into ``train_dataloader`` and ``val`` into
+    ``val_dataloader`` / ``test_dataloader`` and sets the head's
+    ``num_classes``.
+
+    Args:
+        dataset: ``'ucf101'`` or ``'hmdb51'`` (``data/{dataset}/``: videos
+            and mmaction2's ``{dataset}_{train,val}_split_{n}_videos.txt``).
+        split: 1, 2 or 3.
+        num_frames: ``K``.
+
+    Returns:
+        ``dict(train=..., val=..., num_classes=...)``.
+    """
+    if dataset not in PASNET_DATASETS:
+        raise ValueError(f'dataset must be one of {sorted(PASNET_DATASETS)}'
+                         f', got {dataset!r}')
+    if split not in (1, 2, 3):
+        raise ValueError(f'split must be 1, 2 or 3, got {split!r}')
+    root = f'data/{dataset}/'
+    prefix = dict(data_prefix=dict(video=root + 'videos'))
+
+    def _loader(subset: str, test_mode: bool) -> dict:
+        ann = f'{root}{dataset}_{subset}_split_{split}_videos.txt'
+        return dict(dataset=dict(
+            prefix, ann_file=ann,
+            pipeline=pasnet_pipeline(test_mode, num_frames)))
+
+    return dict(train=_loader('train', False), val=_loader('val', True),
+                num_classes=PASNET_DATASETS[dataset])
