@@ -10,6 +10,7 @@ import sys
 import pytest
 import torch
 import torch.nn.functional as F
+from bn_inception_convs import CONVS
 from conftest import ROOT, load_script
 
 from mmaction_pose.models.backbones.bn_inception import BNInception
@@ -17,83 +18,6 @@ from mmaction_pose.models.checkpoint_converters import (
     CONVERTERS, convert_bninception_state_dict, map_bninception_state_dict)
 from mmaction_pose.registry import MODELS
 
-# Every conv of the public model, ``name in out kernel [stride]``, written
-# down from tf_model_zoo/bninception/bn_inception.yaml (yjxiong/tsn-pytorch)
-# and Cadene's pretrainedmodels/models/bninception.py. Every conv has a
-# bias and is followed by ``<name>_bn``.
-PUBLIC_CONVS = """
-conv1_7x7_s2 3 64 7 2
-conv2_3x3_reduce 64 64 1
-conv2_3x3 64 192 3
-inception_3a_1x1 192 64 1
-inception_3a_3x3_reduce 192 64 1
-inception_3a_3x3 64 64 3
-inception_3a_double_3x3_reduce 192 64 1
-inception_3a_double_3x3_1 64 96 3
-inception_3a_double_3x3_2 96 96 3
-inception_3a_pool_proj 192 32 1
-inception_3b_1x1 256 64 1
-inception_3b_3x3_reduce 256 64 1
-inception_3b_3x3 64 96 3
-inception_3b_double_3x3_reduce 256 64 1
-inception_3b_double_3x3_1 64 96 3
-inception_3b_double_3x3_2 96 96 3
-inception_3b_pool_proj 256 64 1
-inception_3c_3x3_reduce 320 128 1
-inception_3c_3x3 128 160 3 2
-inception_3c_double_3x3_reduce 320 64 1
-inception_3c_double_3x3_1 64 96 3
-inception_3c_double_3x3_2 96 96 3 2
-inception_4a_1x1 576 224 1
-inception_4a_3x3_reduce 576 64 1
-inception_4a_3x3 64 96 3
-inception_4a_double_3x3_reduce 576 96 1
-inception_4a_double_3x3_1 96 128 3
-inception_4a_double_3x3_2 128 128 3
-inception_4a_pool_proj 576 128 1
-inception_4b_1x1 576 192 1
-inception_4b_3x3_reduce 576 96 1
-inception_4b_3x3 96 128 3
-inception_4b_double_3x3_reduce 576 96 1
-inception_4b_double_3x3_1 96 128 3
-inception_4b_double_3x3_2 128 128 3
-inception_4b_pool_proj 576 128 1
-inception_4c_1x1 576 160 1
-inception_4c_3x3_reduce 576 128 1
-inception_4c_3x3 128 160 3
-inception_4c_double_3x3_reduce 576 128 1
-inception_4c_double_3x3_1 128 160 3
-inception_4c_double_3x3_2 160 160 3
-inception_4c_pool_proj 576 128 1
-inception_4d_1x1 608 96 1
-inception_4d_3x3_reduce 608 128 1
-inception_4d_3x3 128 192 3
-inception_4d_double_3x3_reduce 608 160 1
-inception_4d_double_3x3_1 160 192 3
-inception_4d_double_3x3_2 192 192 3
-inception_4d_pool_proj 608 128 1
-inception_4e_3x3_reduce 608 128 1
-inception_4e_3x3 128 192 3 2
-inception_4e_double_3x3_reduce 608 192 1
-inception_4e_double_3x3_1 192 256 3
-inception_4e_double_3x3_2 256 256 3 2
-inception_5a_1x1 1056 352 1
-inception_5a_3x3_reduce 1056 192 1
-inception_5a_3x3 192 320 3
-inception_5a_double_3x3_reduce 1056 160 1
-inception_5a_double_3x3_1 160 224 3
-inception_5a_double_3x3_2 224 224 3
-inception_5a_pool_proj 1056 128 1
-inception_5b_1x1 1024 352 1
-inception_5b_3x3_reduce 1024 192 1
-inception_5b_3x3 192 320 3
-inception_5b_double_3x3_reduce 1024 192 1
-inception_5b_double_3x3_1 192 224 3
-inception_5b_double_3x3_2 224 224 3
-inception_5b_pool_proj 1024 128 1
-"""
-CONVS = [(n, int(i), int(o), int(k), int(s[0]) if s else 1)
-         for n, i, o, k, *s in map(str.split, PUBLIC_CONVS.split('\n')[1:-1])]
 # Pool of each block (yaml): avg 3x3/1 pad 1 ('ave'), max 3x3/1 pad 1 (5b),
 # or a pass-through max 3x3/2 without pad (the reduction blocks 3c, 4e).
 POOLS = dict(inception_3a='avg', inception_3b='avg', inception_3c='reduce',

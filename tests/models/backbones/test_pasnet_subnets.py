@@ -9,6 +9,7 @@ from __future__ import annotations
 import pytest
 import torch
 import torch.nn.functional as F
+from bn_inception_convs import ECO_2D_CONVS
 from conftest import load_script
 
 from mmaction_pose.models.backbones.eco_3d_resnet import ECO3DResNet18
@@ -41,28 +42,6 @@ ECO_3D_BNS = [('res3a_bn', 128), ('res3b_1_bn', 128), ('res3b_bn', 128),
               ('res4a_1_bn', 256), ('res4a_bn', 256), ('res4b_1_bn', 256),
               ('res4b_bn', 256), ('res5a_1_bn', 512), ('res5a_bn', 512),
               ('res5b_1_bn', 512), ('res5b_bn', 512)]
-# ECO's 2D part, ``name in out kernel`` (bn_inception.yaml to 3c).
-ECO_2D = """
-conv1_7x7_s2 3 64 7
-conv2_3x3_reduce 64 64 1
-conv2_3x3 64 192 3
-inception_3a_1x1 192 64 1
-inception_3a_3x3_reduce 192 64 1
-inception_3a_3x3 64 64 3
-inception_3a_double_3x3_reduce 192 64 1
-inception_3a_double_3x3_1 64 96 3
-inception_3a_double_3x3_2 96 96 3
-inception_3a_pool_proj 192 32 1
-inception_3b_1x1 256 64 1
-inception_3b_3x3_reduce 256 64 1
-inception_3b_3x3 64 96 3
-inception_3b_double_3x3_reduce 256 64 1
-inception_3b_double_3x3_1 64 96 3
-inception_3b_double_3x3_2 96 96 3
-inception_3b_pool_proj 256 64 1
-inception_3c_double_3x3_reduce 320 64 1
-inception_3c_double_3x3_1 64 96 3
-"""
 # OpenPose COCO body (pose_deploy_linevec.prototxt; the port's
 # bodypose_model), ``name in out kernel``; L1: PAFs, L2: heatmaps.
 OPENPOSE_TRUNK = """
@@ -117,8 +96,7 @@ def _public_eco_lite() -> dict:
         sd[f'{p}{name}.running_var'] = torch.rand(c, generator=g) + .5
         sd[f'{p}{name}.num_batches_tracked'] = torch.tensor(7)
 
-    for n, i, o, k in map(str.split, ECO_2D.strip().split('\n')):
-        i, o, k = int(i), int(o), int(k)
+    for n, i, o, k, _ in ECO_2D_CONVS:
         sd[f'{p}{n}.weight'] = _randn(o, i, k, k, g=g, std=(2 / i / k**2)**.5)
         sd[f'{p}{n}.bias'] = _randn(o, g=g, std=.1)
         bn(n + '_bn', o)
