@@ -18,7 +18,8 @@ that also take RGB frames get the frames given to
   test time, so they classify clips without a person too; the pipeline's
   pose steps (``PoseDecode``, ``GenerateRPANPoseTarget``) then see zero
   people. RPAN's pose attention maps are kept
-  (:attr:`SkeletonRecognizer.last_attention`).
+  (:attr:`SkeletonRecognizer.last_attention`), on onnxruntime too (the
+  ``attention`` output of an exported RPAN).
 """
 from __future__ import annotations
 
@@ -269,8 +270,11 @@ class SkeletonRecognizer:
                 self.session = OnnxSession(onnx, self.pipeline_cfg,
                                            self.uses_rgb, num_threads)
         self.cfg = config
-        #: The model predicts per-joint pose attention maps (RPAN).
-        self.predicts_attention = _predicts_attention(self.model)
+        #: The model predicts per-joint pose attention maps (RPAN; the
+        #: ``attention`` output of an exported one).
+        self.predicts_attention = _predicts_attention(self.model) or (
+            self.session is not None and
+            'attention' in self.session.output_names)
         self.layout = model_layout(config)
         if check_layout and self.layout.name not in _FROM_COCO17:
             raise ValueError(
@@ -357,16 +361,19 @@ class SkeletonRecognizer:
         if self.uses_rgb:
             data['frames'] = frames
         if self.session is not None:
-            out = self.session.predict(data)
+            out, meta = self.session.predict_with_meta(data)
             if 'scores_rgb' in out:
                 self.last_scores = dict(rgb=out['scores_rgb'],
                                         pose=out['scores_pose'])
+            if 'attention' in out:
+                self._keep_attention(out['attention'], meta, frames)
             return out['scores']
         data = self.pipeline(data)
         with torch.no_grad():
             result = self.model.test_step(pseudo_collate([data]))[0]
         if 'pred_attention' in result:
-            self._keep_attention(result, frames)
+            self._keep_attention(result.pred_attention.cpu().numpy(),
+                                 result.metainfo, frames)
         pred = result.pred_score
         if isinstance(pred, dict):  # RGBPoseHead: one score per pathway
             #: The last clip's per-pathway scores (RGB + pose models).
@@ -374,17 +381,25 @@ class SkeletonRecognizer:
             return np.mean(list(self.last_scores.values()), axis=0)
         return pred.cpu().numpy()
 
-    def _keep_attention(self, result: Any, frames: Any) -> None:
-        """``last_*`` from an RPAN prediction (its first view)."""
-        att = result.pred_attention.cpu().numpy()
+    def _keep_attention(self, att: np.ndarray, meta: dict,
+                        frames: Any) -> None:
+        """``last_*`` from RPAN's attention ``(T, J, K1, K2)`` of the first
+        view (``pred_attention`` or the ONNX ``attention`` output) and the
+        sample's ``metainfo``."""
+        import torch
+
+        from mmaction_pose.models.heads.rpan_head import attention_argmax
         self.last_attention = att
-        inds = result.metainfo.get('frame_inds')
+        inds = meta.get('frame_inds')
         if inds is not None:
             # one frame per step (clip_len 1); several test views follow
             # each other, and the head keeps the first
             self.last_frame_inds = np.asarray(inds).reshape(-1)[:len(att)]
-        kps = result.pred_keypoint.cpu().numpy()
-        in_h, in_w = result.metainfo.get('img_shape', att.shape[-2:])
+        grid = tuple(att.shape[-2:])
+        in_h, in_w = meta.get('img_shape', grid)
+        # RPANHead.predict's pred_keypoint, from the maps alone
+        kps = attention_argmax(torch.from_numpy(att).flatten(2), grid,
+                               (in_h, in_w)).numpy()
         if frames is not None:
             h, w = np.shape(frames[0])[:2]
             kps = kps * np.array([w / in_w, h / in_h], np.float32)
@@ -425,7 +440,9 @@ def add_recognizer_args(parser: Any) -> None:
         '--onnx', help='ONNX model from tools/deployment/export_onnx.py '
         '(with --action-backend onnxruntime; it carries its config)')
     group.add_argument('--onnx-threads', type=int,
-                       help='onnxruntime intra-op threads (default: 1 in the real-time demo, as its PyTorch model; all cores otherwise)')
+                       help='onnxruntime intra-op threads (default: 1 in '
+                       'the real-time demo, as its PyTorch model; all '
+                       'cores otherwise)')
 
 
 def recognizer_from_args(args: Any, default_threads: int | None = None,

@@ -11,8 +11,14 @@ mode, the canvas, the class names) and compares onnxruntime with the
 PyTorch ``test_step`` on that sample.
 
 Dynamic axes: ``batch`` everywhere; heatmap inputs ``views`` (crops ×
-clips); keypoint inputs ``persons`` and ``frames`` (``clips × clip_len``);
-RGB clips ``views``.
+clips; for 2D models such as RPAN ``views × segments`` in multiples of
+the head's ``num_steps``, fixed without it); keypoint inputs ``persons``
+and ``frames`` (``clips × clip_len``); RGB clips ``views``.
+
+RGB-only models (RPAN: ``Recognizer2D`` + ``RPANHead``; its pose is a
+training signal) take no keypoints: their test pipeline renders no pose
+maps, so they export in ``heatmap`` mode (the network input, here the
+frames ``imgs (N, views*segments, 3, H, W)``), the default for them.
 """
 from __future__ import annotations
 
@@ -94,6 +100,8 @@ def torch_scores(model: Any, pipeline: Any, data: dict) -> dict[str, Any]:
         out['scores'] = np.mean([out['scores_rgb'], out['scores_pose']], 0)
         return out
     out = dict(scores=pred.cpu().numpy())
+    if 'pred_attention' in sample:  # RPANHead: (T, J, K1, K2), view 0
+        out['attention'] = sample.pred_attention.cpu().numpy()
     for key in sample.keys():
         if key.startswith('pred_score_'):
             out['scores_' + key[len('pred_score_'):]] = \
@@ -116,20 +124,40 @@ class ExportResult:
 
 
 def _dynamic_axes(names: tuple[str, ...], input_mode: str,
-                  outputs: tuple[str, ...]) -> dict:
+                  outputs: tuple[str, ...], dynamic_views: bool) -> dict:
     axes = {}
     for name in names:
         if input_mode == 'keypoint' and name in ('keypoint',
                                                  'keypoint_score'):
             axes[name] = {0: 'batch', 1: 'persons', 2: 'frames'}
-        else:
+        elif dynamic_views:
             axes[name] = {0: 'batch', 1: 'views'}
+        else:
+            axes[name] = {0: 'batch'}
     axes.update({name: {0: 'batch'} for name in outputs})
     return axes
 
 
+def default_input_mode(pipeline: list[dict]) -> str:
+    """``'keypoint'`` when the test pipeline renders pose maps from
+    keypoints (PoseC3D, PA3D, RGBPose), else ``'heatmap'`` (the network
+    input as packed: RPAN's RGB frames)."""
+    return 'keypoint' if pipeline_flips(pipeline) else 'heatmap'
+
+
+def _check_input_mode(input_mode: str, pipeline: list[dict],
+                      kind: str) -> None:
+    """Keypoint input needs a pipeline that renders maps from keypoints."""
+    if input_mode == 'keypoint' and not pipeline_flips(pipeline):
+        raise ValueError(
+            f'--input keypoint: this {kind} model takes no keypoints at '
+            'test time (RPAN uses the pose only in its training loss: its '
+            'test pipeline renders no pose maps); export it with --input '
+            'heatmap, its default, whose input is the 0-255 RGB frames')
+
+
 def export_onnx(config: Any, checkpoint: str | None, out: str,
-                input_mode: str = 'keypoint', opset: int = DEFAULT_OPSET,
+                input_mode: str | None = None, opset: int = DEFAULT_OPSET,
                 num_clips: int | None = None, flip: bool | None = None,
                 label_map: str | None = None, verify: bool = True,
                 seed: int = 0) -> ExportResult:
@@ -139,7 +167,8 @@ def export_onnx(config: Any, checkpoint: str | None, out: str,
         config: Config path or ``Config``.
         checkpoint: Weights (``None``: random, for tests).
         out: Output ``.onnx`` path.
-        input_mode: ``'keypoint'`` or ``'heatmap'``.
+        input_mode: ``'keypoint'`` or ``'heatmap'``; ``None``:
+            :func:`default_input_mode` of the test pipeline.
         opset: ONNX opset.
         num_clips: Test clips of the example and of the stored pipeline
             (default: the config's); the graph takes any clip count.
@@ -162,9 +191,12 @@ def export_onnx(config: Any, checkpoint: str | None, out: str,
                              check_layout=False)
     cfg, model = rec.cfg, rec.model.eval()
     steps = rec.pipeline_cfg
+    wrapper = ExportableRecognizer(model)
+    if input_mode is None:
+        input_mode = default_input_mode(steps)
+    _check_input_mode(input_mode, steps, wrapper.kind)
     if input_mode == 'heatmap':
         steps = heatmap_pipeline(steps)
-    wrapper = ExportableRecognizer(model)
     deploy = DeployPipeline(steps, input_mode, wrapper.input_keys,
                             with_rgb=rec.uses_rgb)
     data = synthetic_sample(model_layout(cfg).num_joints,
@@ -187,7 +219,8 @@ def export_onnx(config: Any, checkpoint: str | None, out: str,
             net, args, out, dynamo=False, input_names=list(names),
             output_names=list(outputs), opset_version=opset,
             do_constant_folding=True,
-            dynamic_axes=_dynamic_axes(names, input_mode, outputs))
+            dynamic_axes=_dynamic_axes(names, input_mode, outputs,
+                                       wrapper.dynamic_views))
     graph = onnx.load(out)
     onnx.checker.check_model(graph)
     flip_used = True in pipeline_flips(steps)

@@ -10,6 +10,9 @@
   pose models. The graph renders the rest
   (:mod:`~mmaction_pose.deployment.keypoint_maps`).
 
+RGB-only models (RPAN) use the heatmap mode: their packed input is the
+frames ``imgs (views*segments, 3, H, W)``.
+
 Both take the results dict a dataset or ``SkeletonRecognizer`` builds and
 return numpy arrays with a batch axis of 1, keyed by ONNX input name.
 """
@@ -91,13 +94,21 @@ class DeployPipeline:
 
     def feed(self, data: dict) -> dict[str, np.ndarray]:
         """ONNX inputs ``{name: (1, ...)}`` for one sample."""
+        return self.prepare(data)[0]
+
+    def prepare(self, data: dict) -> tuple[dict[str, np.ndarray], dict]:
+        """:meth:`feed` and the sample's meta information: the packed
+        data sample's ``metainfo`` (heatmap mode: ``img_shape``, RPAN's
+        ``frame_inds``...), the results of :meth:`head` (keypoint mode)."""
         results = self.head(data)
         if self.input_mode == 'heatmap':
             inputs = results['inputs']
             if not isinstance(inputs, dict):
                 inputs = {self.input_keys[0]: inputs}
+            sample = results.get('data_samples')
+            meta = {} if sample is None else dict(sample.metainfo)
             return {k: _as_numpy(inputs[k])[None].astype(np.float32)
-                    for k in self.input_keys}
+                    for k in self.input_keys}, meta
         shape = tuple(int(x) for x in results['img_shape'])
         if self.canvas is not None and shape != self.canvas:
             raise ValueError(f'the keypoints are on a {shape} canvas, the '
@@ -110,4 +121,4 @@ class DeployPipeline:
         if self.with_rgb:
             feed['imgs'] = np.asarray(self.rgb_format(results)['imgs'],
                                       np.float32)[None]
-        return feed
+        return feed, results

@@ -111,7 +111,15 @@ class OnnxSession:
 
     def predict(self, data: dict) -> dict[str, np.ndarray]:
         """Outputs ``{name: (K,)}`` of one sample's results dict."""
-        return {k: v[0] for k, v in self.run(self.pipeline.feed(data)).items()}
+        return self.predict_with_meta(data)[0]
+
+    def predict_with_meta(self, data: dict
+                          ) -> tuple[dict[str, np.ndarray], dict]:
+        """:meth:`predict` (one sample's outputs without the batch axis:
+        ``scores (K,)``, RPAN's ``attention (T, J, K1, K2)``) and the
+        sample's meta information (:meth:`DeployPipeline.prepare`)."""
+        feed, meta = self.pipeline.prepare(data)
+        return {k: v[0] for k, v in self.run(feed).items()}, meta
 
 
 def config_from_onnx(path: str) -> Any:

@@ -1,19 +1,22 @@
 # Copyright (c) mmaction-pose. All rights reserved.
-"""Export a PoseC3D / PA3D / RGBPoseConv3D model to ONNX.
+"""Export a PoseC3D / PA3D / RGBPoseConv3D / RPAN model to ONNX.
 
     python tools/deployment/export_onnx.py CONFIG CHECKPOINT OUT.onnx
         [--input {keypoint,heatmap}] [--opset 17] [--num-clips N]
         [--flip | --no-flip] [--label-map FILE] [--no-verify]
 
-``--input keypoint`` (default): the model takes ``keypoint (N, M, T, V,
-2)`` in canvas pixels and ``keypoint_score (N, M, T, V)`` (a few KB per
-sample) and renders the heatmaps / part affinity fields inside the graph;
-RGB + pose models also take ``imgs (N, views, 3, T, H, W)``. ``--input
-heatmap``: the network inputs as the dataloader packs them, ``(N, views,
-C, T, H, W)`` per input key (mmaction2's ``export_onnx_posec3d.py``
-convention plus the views axis). Outputs: ``scores (N, K)``, the
-clip-averaged scores ``test_step`` gives (``scores_<stream>`` too for
-multi-stream models). Batch, clip and person counts are dynamic; the
+``--input keypoint`` (the default for pose models): the model takes
+``keypoint (N, M, T, V, 2)`` in canvas pixels and ``keypoint_score (N,
+M, T, V)`` (a few KB per sample) and renders the heatmaps / part affinity
+fields inside the graph; RGB + pose models also take ``imgs (N, views, 3,
+T, H, W)``. ``--input heatmap``: the network inputs as the dataloader
+packs them, ``(N, views, C, T, H, W)`` per input key (mmaction2's
+``export_onnx_posec3d.py`` convention plus the views axis); the only mode
+(and the default) of RPAN, which takes no keypoints at test time: ``imgs
+(N, views*segments, 3, H, W)``, 0-255 RGB. Outputs: ``scores (N, K)``,
+the clip-averaged scores ``test_step`` gives (``scores_<stream>`` too for
+multi-stream models; RPAN also ``attention (N, T, J, K1, K2)``, the first
+view's pose attention). Batch, clip and person counts are dynamic; the
 canvas and the test-time flip are fixed at export. The file carries the
 config and class names, so ``--action-backend onnxruntime --onnx OUT.onnx``
 needs nothing else. Prints the inputs, opset, size and the max |Δ score|
@@ -39,12 +42,14 @@ TOLERANCE = 1e-4
 
 def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(
-        description='export a skeleton / RGB + pose model to ONNX')
+        description='export a skeleton / RGB + pose / RPAN model to ONNX')
     parser.add_argument('config')
     parser.add_argument('checkpoint')
     parser.add_argument('out', help='output .onnx file')
-    parser.add_argument('--input', choices=INPUT_MODES, default='keypoint',
-                        help='what the ONNX model takes (default: keypoint)')
+    parser.add_argument('--input', choices=INPUT_MODES,
+                        help='what the ONNX model takes (default: keypoint '
+                        'for pose models, heatmap, i.e. the RGB frames, '
+                        'for RPAN)')
     parser.add_argument('--opset', type=int, default=DEFAULT_OPSET)
     parser.add_argument('--num-clips', type=int,
                         help='test clips stored for the runtime (default: '
