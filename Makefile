@@ -5,7 +5,7 @@ export OMP_NUM_THREADS ?= 2
 
 .PHONY: setup setup-full setup-lite demo data test test-fast clean penn-data \
 	penn-test penn-train penn-rgb-data penn-rgbpose-train penn-rgbpose-test \
-	penn-am-train
+	penn-am-train nucla-data
 
 # setup = setup-full: mmcv with its compiled ops (the mmdet + mmpose pose
 # backend needs them). setup-lite: the same mmcv without ops, built in seconds
@@ -38,6 +38,22 @@ PENN_CKPT = $(lastword $(sort $(wildcard configs/posec3d/penn_action/penn_action
 
 penn-data: setup
 	$(PY) tools/data/penn_action/convert.py --labels $(PENN_LABELS) --no-progress
+
+# N-UCLA Kinect v1 skeletons (needs ../shared/data/nucla/all_sqe or
+# NUCLA_SKELETONS=DIR): data/nucla/nucla.pkl with the xview1/2/3 splits and
+# label_map.txt (~15 s), then a stratified 10 % validation split of every
+# xview training split (xview<N>_train_val / xview<N>_train_rest, ~30 s).
+# Research-use data: never commit data/nucla/.
+NUCLA_SKELETONS ?= ../shared/data/nucla/all_sqe
+NUCLA_PKL = data/nucla/nucla.pkl
+
+nucla-data: setup
+	$(PY) tools/data/nucla/convert.py --skeletons $(NUCLA_SKELETONS) \
+		--out $(NUCLA_PKL) --no-progress
+	for v in 1 2 3; do \
+		$(PY) tools/data/splits/make_splits.py $(NUCLA_PKL) \
+			--source xview$${v}_train --val-fraction 0.1 || exit 1; \
+	done
 
 penn-test: penn-data
 	$(PY) tools/test.py configs/posec3d/penn_action_keypoint.py $(PENN_CKPT)

@@ -34,7 +34,8 @@ KEYPOINT_READERS = frozenset({
     'GeneratePoseTarget', 'PoseCompact', 'MMCompact', 'PreNormalize2D',
     'PreNormalize3D', 'JointToBone', 'ToMotion', 'GenSkeFeat', 'PadTo',
     'DecompressPose', 'GeneratePartAffinityFields', 'PackPoseKeypoints',
-    'RandomDropLimbKeypoint', 'SelectTargetJoints', 'GenerateRPANPoseTarget'
+    'RandomDropLimbKeypoint', 'SelectTargetJoints', 'GenerateRPANPoseTarget',
+    'LayoutJointToBone', 'PoseMotionFeatures'
 })
 #: Transforms that read the optional person ``box`` / ``box_score``.
 BOX_READERS = frozenset({'PersonBoxCrop'})

@@ -45,6 +45,9 @@ _HOW_TO_MAKE = {
     'penn_action': 'run `python tools/data/penn_action/convert.py` on the '
     'Penn Action labels',
     'jhmdb': 'run `python tools/data/jhmdb/convert.py` on JHMDB',
+    'nucla': 'run `make nucla-data` for the N-UCLA skeletons '
+    '(tools/data/nucla/convert.py; the RGB pose pickles of the Action '
+    'Machine configs come from tools/data/skeleton/extract_poses.py)',
     'skeleton': "download mmaction2's pose pickles, see "
     'configs/posec3d/README.md#data',
 }

@@ -12,6 +12,9 @@ Layouts:
     * ``PENN13``: Penn Action ground truth (Zhang et al., ICCV 2013).
     * ``JHMDB15``: JHMDB puppet joints (Jhuang et al., ICCV 2013).
     * ``NTU25``: Kinect v2 joints of NTU RGB+D (Shahroudy et al., CVPR 2016).
+    * ``KINECT20``: Kinect v1 joints of N-UCLA (Wang et al., CVPR 2014), in
+      the order of the N-UCLA skeleton files; limbs: the Kinect SDK's 19
+      bones.
 """
 from __future__ import annotations
 
@@ -175,8 +178,30 @@ NTU25 = SkeletonLayout(
            ('ankle', ('left_ankle', 'right_ankle', 'left_foot',
                       'right_foot'))))
 
+KINECT20 = SkeletonLayout(
+    name='kinect20',
+    joints=('hip_center', 'spine', 'shoulder_center', 'head',
+            'left_shoulder', 'left_elbow', 'left_wrist', 'left_hand',
+            'right_shoulder', 'right_elbow', 'right_wrist', 'right_hand',
+            'left_hip', 'left_knee', 'left_ankle', 'left_foot', 'right_hip',
+            'right_knee', 'right_ankle', 'right_foot'),
+    # (child, parent) towards shoulder_center, as NTU25's Kinect v2 bones.
+    limbs=((0, 1), (1, 2), (3, 2), (4, 2), (5, 4), (6, 5), (7, 6), (8, 2),
+           (9, 8), (10, 9), (11, 10), (12, 0), (13, 12), (14, 13), (15, 14),
+           (16, 0), (17, 16), (18, 17), (19, 18)),
+    parts=(('torso', ('hip_center', 'spine', 'shoulder_center', 'head',
+                      'left_shoulder', 'right_shoulder', 'left_hip',
+                      'right_hip')),
+           ('elbow', ('left_elbow', 'right_elbow')),
+           ('wrist', ('left_wrist', 'right_wrist', 'left_hand',
+                      'right_hand')),
+           ('knee', ('left_knee', 'right_knee')),
+           ('ankle', ('left_ankle', 'right_ankle', 'left_foot',
+                      'right_foot'))))
+
 LAYOUTS: dict[str, SkeletonLayout] = {
-    layout.name: layout for layout in (COCO17, PENN13, JHMDB15, NTU25)
+    layout.name: layout
+    for layout in (COCO17, PENN13, JHMDB15, NTU25, KINECT20)
 }
 
 # COCO-17 joint feeding each Penn-13 joint (Penn's "head" ← COCO nose).

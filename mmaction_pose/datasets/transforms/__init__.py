@@ -1,6 +1,7 @@
 # Copyright (c) mmaction-pose. All rights reserved.
 """Registered transforms (thin shells around ``functional``)."""
 from .attention_target import GenerateRPANPoseTarget
+from .bones import LayoutJointToBone
 from .compact import PoseCompact
 from .flow_frames import FlowFlip, FlowPoseDecode, RawFramesInit
 from .frames_decode import DecordDecodeFrames, MMDecodeFrames
@@ -8,6 +9,7 @@ from .openpose_targets import GenerateOpenPoseTargets
 from .pa3d_modalities import (FormatPoseModalities, GeneratePartAffinityFields,
                               LoadPoseFeatureMaps, PoseTemporalDifference)
 from .person_crop import BoxThreeCrop, PersonBoxCrop
+from .pose_motion import PoseMotionFeatures
 from .pose_packing import PackPoseKeypoints
 from .pose_target import GeneratePoseTarget
 from .robustness import RandomDropLimbKeypoint
@@ -18,8 +20,8 @@ __all__ = [
     'BoxThreeCrop', 'DecordDecodeFrames', 'FlowFlip', 'FlowPoseDecode',
     'RawFramesInit', 'FormatPoseModalities', 'GenerateOpenPoseTargets',
     'GeneratePartAffinityFields', 'GeneratePoseTarget',
-    'GenerateRPANPoseTarget', 'LoadPoseFeatureMaps', 'MMDecodeFrames',
-    'PackPoseKeypoints', 'PersonBoxCrop', 'PoseCompact',
-    'PoseTemporalDifference', 'RandomDropLimbKeypoint', 'SelectTargetJoints',
-    'UniformSampleFrames'
+    'GenerateRPANPoseTarget', 'LayoutJointToBone', 'LoadPoseFeatureMaps',
+    'MMDecodeFrames', 'PackPoseKeypoints', 'PersonBoxCrop', 'PoseCompact',
+    'PoseMotionFeatures', 'PoseTemporalDifference', 'RandomDropLimbKeypoint',
+    'SelectTargetJoints', 'UniformSampleFrames'
 ]

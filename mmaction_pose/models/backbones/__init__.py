@@ -7,8 +7,10 @@ from .pasnet import PASNet
 from .pose_c3d import PoseC3D
 from .pose_resnet2d import PoseResNet2d
 from .pose_x3d import PoseX3D
+from .temporal_cnn1d import TemporalCNN1D
 
 __all__ = [
     'BNInception', 'ECO3DResNet18', 'OpenPoseVGG19', 'PA3D', 'PA3DActionCNN',
-    'PA3DModalityConcat', 'PASNet', 'PoseC3D', 'PoseResNet2d', 'PoseX3D'
+    'PA3DModalityConcat', 'PASNet', 'PoseC3D', 'PoseResNet2d', 'PoseX3D',
+    'TemporalCNN1D'
 ]

@@ -1,0 +1,57 @@
+# Penn Action (Zhang et al., ICCV 2013) ground-truth 2D poses, 13 joints, as
+# GCN input (mmaction2's ST-GCN++ / 2s-AGCN 2D pipeline,
+# mmaction_pose/datasets/sequence_pipelines.py: PreNormalize2D, GenSkeFeat
+# joints, 100-frame UniformSampleFrames, FormatGCNInput):
+#   python tools/data/penn_action/convert.py  ->  data/penn_action/
+# Official split: train 1258 / test 1068 clips, 15 classes. One person per
+# clip (mmaction2: 2 for NTU). Joint stream; the bone leaves re-point the
+# pipelines (feats='b').
+_base_ = ['../skeletons/penn13.py']
+
+# ---- parameters that often need to be modified ----
+dataset_type = 'PoseDataset'
+ann_file = 'data/penn_action/penn_action.pkl'
+num_classes = 15
+train_split, test_split = 'train', 'test'
+clip_len = 100
+num_test_clips = 10
+num_person = 1
+batch_size = 16
+num_workers = 2
+# ---------------------------------------------------
+
+_build = __import__('mmaction_pose.datasets.sequence_pipelines',
+                    fromlist=['*']).gcn_pipeline
+_args = dict(clip_len=clip_len, num_person=num_person)
+train_dataloader = dict(
+    batch_size=batch_size,
+    num_workers=num_workers,
+    persistent_workers=True,
+    sampler=dict(type='DefaultSampler', shuffle=True),
+    dataset=dict(
+        type='RepeatDataset',
+        times=1,
+        dataset=dict(
+            type=dataset_type, ann_file=ann_file, split=train_split,
+            pipeline=_build(False, **_args))))
+val_dataloader = dict(
+    batch_size=batch_size,
+    num_workers=num_workers,
+    persistent_workers=True,
+    sampler=dict(type='DefaultSampler', shuffle=False),
+    dataset=dict(
+        type=dataset_type, ann_file=ann_file, split=test_split,
+        pipeline=_build(True, **_args), test_mode=True))
+test_dataloader = dict(
+    batch_size=1,
+    num_workers=num_workers,
+    persistent_workers=True,
+    sampler=dict(type='DefaultSampler', shuffle=False),
+    dataset=dict(
+        type=dataset_type, ann_file=ann_file, split=test_split,
+        pipeline=_build(True, num_clips=num_test_clips, **_args),
+        test_mode=True))
+del _build, _args
+
+val_evaluator = [dict(type='AccMetric')]
+test_evaluator = val_evaluator

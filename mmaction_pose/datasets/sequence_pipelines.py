@@ -1,0 +1,93 @@
+# Copyright (c) mmaction-pose. All rights reserved.
+"""Pipelines that feed joint coordinate sequences (not heatmaps) to a
+model, written once for every dataset config
+(``configs/_base_/datasets/*_gcn.py``, ``*_baseline1d.py`` and the bone
+leaves call them through ``__import__``; mmengine would treat an import
+statement as a lazy config).
+
+* :func:`gcn_pipeline`: mmaction2's ST-GCN++ / 2s-AGCN 2D recipe
+  (``configs/skeleton/stgcnpp/*-keypoint-2d.py``): ``PreNormalize2D``,
+  ``GenSkeFeat(dataset='coco', feats=['j'])`` (x, y, score; for the joint
+  stream the dataset name only selects the 2D + score convention, no COCO
+  joint is assumed), ``UniformSampleFrames``, ``PoseDecode``,
+  ``FormatGCNInput``. The bone stream adds ``LayoutJointToBone`` for the
+  layout, since mmaction2's bones know only its own three skeletons.
+* :func:`motion_pipeline`: the 1D temporal CNN baseline's input,
+  ``PoseMotionFeatures`` (body-normalized joints and velocities) per
+  sampled clip.
+"""
+from __future__ import annotations
+
+FEATS = ('j', 'b')
+
+
+def _sampling(test_mode: bool, clip_len: int, num_clips: int) -> dict:
+    if test_mode:
+        return dict(type='UniformSampleFrames', clip_len=clip_len,
+                    num_clips=num_clips, test_mode=True)
+    return dict(type='UniformSampleFrames', clip_len=clip_len)
+
+
+def gcn_pipeline(test_mode: bool,
+                 feats: str = 'j',
+                 layout: str | None = None,
+                 clip_len: int = 100,
+                 num_clips: int = 1,
+                 num_person: int = 1) -> list[dict]:
+    """Transform configs of a GCN (``RecognizerGCN``) dataset.
+
+    Args:
+        test_mode: Evenly spaced, seeded clips (validation / test).
+        feats: ``'j'`` joints (x, y, score) or ``'b'`` bones.
+        layout: Skeleton layout name; needed for bones.
+        clip_len: Frames per clip (mmaction2: 100).
+        num_clips: Clips per video at test (mmaction2: 10; validation 1).
+        num_person: Persons kept or zero-padded per clip (mmaction2: 2 for
+            NTU; 1 for the single-person Penn Action and N-UCLA).
+
+    Returns:
+        The steps, ending with ``FormatGCNInput`` and ``PackActionInputs``;
+        the input is ``(num_clips, num_person, clip_len, V, 3)``.
+    """
+    if feats not in FEATS:
+        raise ValueError(f'feats must be one of {FEATS}, got {feats!r}')
+    if feats == 'b' and layout is None:
+        raise ValueError("feats='b' needs the skeleton layout")
+    steps = [
+        dict(type='PreNormalize2D'),
+        dict(type='GenSkeFeat', dataset='coco', feats=['j']),
+    ]
+    if feats == 'b':
+        steps.append(dict(type='LayoutJointToBone', layout=layout))
+    return steps + [
+        _sampling(test_mode, clip_len, num_clips),
+        dict(type='PoseDecode'),
+        dict(type='FormatGCNInput', num_person=num_person),
+        dict(type='PackActionInputs')
+    ]
+
+
+def motion_pipeline(test_mode: bool,
+                    clip_len: int = 32,
+                    num_clips: int = 1,
+                    num_person: int = 1) -> list[dict]:
+    """Transform configs of the 1D temporal CNN baseline
+    (``TemporalCNN1D`` in a ``RecognizerGCN``).
+
+    Args:
+        test_mode: Evenly spaced, seeded clips (validation / test).
+        clip_len: Frames per clip.
+        num_clips: Clips per video at test.
+        num_person: Persons kept or zero-padded per clip.
+
+    Returns:
+        The steps; the input is ``(num_clips, num_person, clip_len, V, 4)``
+        (normalized x, y and their velocities).
+    """
+    return [
+        _sampling(test_mode, clip_len, num_clips),
+        dict(type='PoseDecode'),
+        dict(type='PoseMotionFeatures'),
+        dict(type='FormatGCNInput', num_person=num_person),
+        dict(type='PackActionInputs')
+    ]
