@@ -14,15 +14,8 @@ _base_ = [
 
 model = dict(mode='pose_cls_only')
 load_from = ('work_dirs/action_machine_penn_action_rendered_kps_rgb/'
-             'epoch_16.pth')
-max_epochs = 8
-train_cfg = dict(max_epochs=max_epochs, val_interval=8)
-param_scheduler = [
-    dict(type='LinearLR', start_factor=0.1, by_epoch=True, begin=0, end=1,
-         convert_to_iter_based=True),
-    dict(type='CosineAnnealingLR', eta_min=0, T_max=max_epochs - 1,
-         by_epoch=True, begin=1, end=max_epochs, convert_to_iter_based=True)
-]
+             'epoch_30.pth')
+train_cfg = dict(val_interval=16)  # the last epoch only
 default_hooks = dict(
     logger=dict(interval=20),
     checkpoint=dict(interval=4, save_best=None, max_keep_ckpts=1))

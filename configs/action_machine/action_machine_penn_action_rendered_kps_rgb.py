@@ -6,13 +6,12 @@
 _base_ = [
     '../_base_/models/action_machine_i3d_narrow.py',
     '../_base_/datasets/penn_action_rendered/action_machine.py',
-    '../_base_/schedules/action_machine_sgd_cosine_16e.py',
+    '../_base_/schedules/action_machine_sgd_cosine_30e.py',
     '../_base_/default_runtime.py'
 ]
 
 model = dict(mode='rgb_kps', pose_backbone=None, pose_cls_head=None)
-train_cfg = dict(val_interval=16)  # the last epoch only (a test: 2x3 views)
 default_hooks = dict(
     logger=dict(interval=20),
-    checkpoint=dict(interval=4, save_best=None, max_keep_ckpts=1))
+    checkpoint=dict(interval=5, save_best=None, max_keep_ckpts=1))
 randomness = dict(seed=0, diff_rank_seed=False, deterministic=False)

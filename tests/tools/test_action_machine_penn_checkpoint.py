@@ -1,0 +1,83 @@
+# Copyright (c) mmaction-pose. All rights reserved.
+"""The shipped Action Machine (second run, both stages) trained on rendered
+Penn Action (configs/action_machine/penn_action_rendered/): small, weights
+only, with its config and logs, and re-evaluated on the fixed subset of the
+rendered test split (conftest's ``rendered_penn_test_subset``) against the
+numbers configs/action_machine/README.md records for it: each head, the 1:1
+fusion and the pose branch's PCK@0.2."""
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+from conftest import ROOT
+from mmaction_pose.datasets.converters.penn_action import PENN_ACTION_CLASSES
+
+NAME = 'action_machine_penn_action_rendered'
+CONFIG = ROOT / 'configs' / 'action_machine' / f'{NAME}.py'
+CKPT_DIR = ROOT / 'configs' / 'action_machine' / 'penn_action_rendered'
+README = ROOT / 'configs' / 'action_machine' / 'README.md'
+# configs/action_machine/README.md, "fixed subset" row (first 200 rendered
+# test clips): RGB head, pose-action head, 1:1 fusion (%), PCK@0.2.
+SUBSET = dict(rgb_top1=96.50, pose_top1=96.50, fused_top1=97.00, pck=0.842)
+
+
+def shipped() -> Path:
+    ckpts = sorted(CKPT_DIR.glob(f'{NAME}_*[0-9a-f].pth'))
+    assert len(ckpts) == 1, f'expected one checkpoint in {CKPT_DIR}'
+    return ckpts[0]
+
+
+def test_checkpoint_is_small_weights_only_and_documented():
+    import torch
+    from mmengine.config import Config
+    ckpt = shipped()
+    assert ckpt.stat().st_size <= 10 * 2**20
+    state = torch.load(str(ckpt), map_location='cpu', weights_only=True)
+    assert set(state) == {'state_dict', 'meta'}
+    assert ckpt.name in README.read_text()
+    assert (CKPT_DIR / 'label_map.txt').read_text().split() == list(
+        PENN_ACTION_CLASSES)
+    shipped_cfg = Config.fromfile(str(ckpt).replace('.pth', '_config.py'))
+    leaf = Config.fromfile(str(CONFIG))
+    for key in ('model', 'train_pipeline', 'test_pipeline', 'optim_wrapper',
+                'param_scheduler', 'train_cfg'):
+        assert shipped_cfg[key] == leaf[key], key
+    for log in ('second_run_kps_rgb_train.log', 'second_run_train.log',
+                'second_run_test.log'):
+        assert (CKPT_DIR / log).is_file(), log
+
+
+def test_readme_records_the_subset_numbers():
+    text = README.read_text()
+    for key, value in SUBSET.items():
+        assert (f'{value:.3f}' if key == 'pck' else f'{value:.2f}') in text
+
+
+def test_checkpoint_reproduces_the_readme_on_the_fixed_subset(
+        tmp_path, rendered_penn_test_subset):
+    videos = rendered_penn_test_subset
+    opts = [f'test_dataloader.dataset.{k}' for k in (
+        f"ann_file={videos / 'annotations.pkl'}",
+        f'data_prefix.video={videos}')]
+    env = dict(os.environ, OMP_NUM_THREADS='2', OMP_WAIT_POLICY='PASSIVE')
+    res = subprocess.run(
+        [sys.executable, 'tools/test.py', str(CONFIG), str(shipped()),
+         '--work-dir', str(tmp_path / 'work'), '--cfg-options', *opts],
+        cwd=ROOT, env=env, capture_output=True, text=True, timeout=900)
+    assert res.returncode == 0, res.stderr[-3000:]
+    log = res.stdout + res.stderr
+
+    def last(pattern: str) -> float:
+        return float(re.findall(pattern + r': ([0-9.]+)', log)[-1])
+
+    got = dict(rgb_top1=100 * last('acc/rgb_top1'),
+               pose_top1=100 * last('acc/pose_top1'),
+               fused_top1=100 * last('acc/RGBPose_1:1_top1'),
+               pck=last(r'pose/pck@0\.2'))
+    for key, want in SUBSET.items():
+        tol = 0.005 if key == 'pck' else 0.5
+        assert abs(got[key] - want) <= tol, got
