@@ -98,7 +98,8 @@ def tiny_pickle(path: Path, num_joints: int, splits: dict[str, int],
 
 @pytest.mark.parametrize('rel', [
     'gcn/stgcnpp_penn_action_bone.py', 'gcn/agcn_nucla_xview3_joint.py',
-    'baseline1d/baseline1d_nucla_xview3.py', 'posec3d/custom_example_nucla_xview3.py'
+    'baseline1d/baseline1d_nucla_xview3.py',
+    'posec3d/custom_example_nucla_xview3.py'
 ])
 def test_train_and_val_step(rel, tmp_path):
     cfg = Config.fromfile(str(CONFIGS / rel))
