@@ -37,7 +37,8 @@ def test_every_requested_leaf_exists():
         for stream in ('joint', 'bone'):
             assert f'stgcnpp_nucla_xview{v}_{stream}' in names
     assert {p.stem for p in BASELINE} == {
-        'penn_action', 'nucla_xview1', 'nucla_xview2', 'nucla_xview3'}
+        f'baseline1d_{name}' for name in (
+            'penn_action', 'nucla_xview1', 'nucla_xview2', 'nucla_xview3')}
 
 
 @pytest.mark.parametrize('path', GCN, ids=IDS)
