@@ -91,3 +91,40 @@ def motion_pipeline(test_mode: bool,
         dict(type='FormatGCNInput', num_person=num_person),
         dict(type='PackActionInputs')
     ]
+
+
+def gcn_dataloaders(ann_file: str, train_split: str, test_split: str,
+                    clip_len: int = 100, num_person: int = 1,
+                    num_test_clips: int = 10, batch_size: int = 16,
+                    num_workers: int = 2,
+                    dataset_type: str = 'PoseDataset') -> dict:
+    """The three dataloaders of a GCN dataset base (joint stream).
+
+    Training wraps the split in ``RepeatDataset(times=1)`` (mmaction2's
+    recipes repeat it 5x; leaves may raise ``times``); validation uses one
+    clip, testing ``num_test_clips`` with batch 1.
+
+    Returns:
+        ``dict(train=..., val=..., test=...)``, dataloader config dicts.
+    """
+    args = dict(clip_len=clip_len, num_person=num_person)
+
+    def loader(dataset: dict, shuffle: bool, batch: int) -> dict:
+        return dict(batch_size=batch, num_workers=num_workers,
+                    persistent_workers=True,
+                    sampler=dict(type='DefaultSampler', shuffle=shuffle),
+                    dataset=dataset)
+
+    def split(name: str, pipeline: list, **kwargs) -> dict:
+        return dict(type=dataset_type, ann_file=ann_file, split=name,
+                    pipeline=pipeline, **kwargs)
+
+    train = dict(type='RepeatDataset', times=1,
+                 dataset=split(train_split, gcn_pipeline(False, **args)))
+    return dict(
+        train=loader(train, True, batch_size),
+        val=loader(split(test_split, gcn_pipeline(True, **args),
+                         test_mode=True), False, batch_size),
+        test=loader(split(test_split, gcn_pipeline(
+            True, num_clips=num_test_clips, **args), test_mode=True),
+            False, 1))

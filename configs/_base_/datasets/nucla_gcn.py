@@ -19,38 +19,16 @@ batch_size = 16
 num_workers = 2
 # ---------------------------------------------------
 
-_build = __import__('mmaction_pose.datasets.sequence_pipelines',
-                    fromlist=['*']).gcn_pipeline
-_args = dict(clip_len=clip_len, num_person=num_person)
-train_dataloader = dict(
-    batch_size=batch_size,
-    num_workers=num_workers,
-    persistent_workers=True,
-    sampler=dict(type='DefaultSampler', shuffle=True),
-    dataset=dict(
-        type='RepeatDataset',
-        times=1,
-        dataset=dict(
-            type=dataset_type, ann_file=ann_file, split=train_split,
-            pipeline=_build(False, **_args))))
-val_dataloader = dict(
-    batch_size=batch_size,
-    num_workers=num_workers,
-    persistent_workers=True,
-    sampler=dict(type='DefaultSampler', shuffle=False),
-    dataset=dict(
-        type=dataset_type, ann_file=ann_file, split=test_split,
-        pipeline=_build(True, **_args), test_mode=True))
-test_dataloader = dict(
-    batch_size=1,
-    num_workers=num_workers,
-    persistent_workers=True,
-    sampler=dict(type='DefaultSampler', shuffle=False),
-    dataset=dict(
-        type=dataset_type, ann_file=ann_file, split=test_split,
-        pipeline=_build(True, num_clips=num_test_clips, **_args),
-        test_mode=True))
-del _build, _args
+_loaders = __import__('mmaction_pose.datasets.sequence_pipelines',
+                      fromlist=['*']).gcn_dataloaders(
+    ann_file, train_split, test_split, clip_len=clip_len,
+    num_person=num_person, num_test_clips=num_test_clips,
+    batch_size=batch_size, num_workers=num_workers,
+    dataset_type=dataset_type)
+train_dataloader = _loaders['train']
+val_dataloader = _loaders['val']
+test_dataloader = _loaders['test']
+del _loaders
 
 val_evaluator = [dict(type='AccMetric')]
 test_evaluator = val_evaluator
