@@ -104,6 +104,50 @@ from mmaction_pose.apis.pose_backends import (  # noqa: E402
     FramePoses, PoseBackend, boxes_from_keypoints)
 
 
+def check_shipped_penn_checkpoint(ckpt: Path, config: Path, readme: Path,
+                                  logs: list[Path]) -> None:
+    """A model committed beside its README (rendered Penn Action): at most
+    10 MB, weights only, named in the README, the Penn label map next to
+    it, its ``_config.py`` equal to the leaf config, its logs present."""
+    import torch
+    from mmengine.config import Config
+
+    from mmaction_pose.datasets.converters.penn_action import \
+        PENN_ACTION_CLASSES
+    assert ckpt.stat().st_size <= 10 * 2**20
+    state = torch.load(str(ckpt), map_location='cpu', weights_only=True)
+    assert set(state) == {'state_dict', 'meta'}
+    assert ckpt.name in readme.read_text()
+    assert (ckpt.parent / 'label_map.txt').read_text().split() == list(
+        PENN_ACTION_CLASSES)
+    shipped_cfg = Config.fromfile(str(ckpt).replace('.pth', '_config.py'))
+    leaf = Config.fromfile(str(config))
+    for key in ('model', 'train_pipeline', 'test_pipeline', 'optim_wrapper',
+                'param_scheduler', 'train_cfg'):
+        assert shipped_cfg[key] == leaf[key], key
+    for log in logs:
+        assert log.is_file(), log
+
+
+def run_test_on_rendered_subset(config: Path, ckpt: Path, videos: Path,
+                                work_dir: Path, *extra: str) -> str:
+    """``tools/test.py`` of ``ckpt`` on the rendered subset ``videos``;
+    returns its log text."""
+    import os
+    import subprocess
+    import sys
+    opts = [f'test_dataloader.dataset.{k}' for k in (
+        f"ann_file={videos / 'annotations.pkl'}",
+        f'data_prefix.video={videos}')]
+    env = dict(os.environ, OMP_NUM_THREADS='2', OMP_WAIT_POLICY='PASSIVE')
+    res = subprocess.run(
+        [sys.executable, 'tools/test.py', str(config), str(ckpt),
+         '--work-dir', str(work_dir), *extra, '--cfg-options', *opts],
+        cwd=ROOT, env=env, capture_output=True, text=True, timeout=900)
+    assert res.returncode == 0, res.stderr[-3000:]
+    return res.stdout + res.stderr
+
+
 def load_script(rel: str):
     """Import a script of the repository (``demo/…``, ``tools/…``)."""
     import importlib.util

@@ -15,8 +15,8 @@ from pathlib import Path
 
 import numpy as np
 
-from conftest import RENDERED_PENN_SUBSET, ROOT, load_script
-from mmaction_pose.datasets.converters.penn_action import PENN_ACTION_CLASSES
+from conftest import (RENDERED_PENN_SUBSET, ROOT,
+                      check_shipped_penn_checkpoint, load_script)
 
 CONFIG = ROOT / 'configs' / 'rgbpose_conv3d' / 'penn_action_rendered.py'
 CKPT_DIR = ROOT / 'configs' / 'rgbpose_conv3d' / 'penn_action_rendered'
@@ -42,22 +42,10 @@ def run(args: list[str], timeout: int = 900) -> subprocess.CompletedProcess:
 
 
 def test_checkpoint_is_small_weights_only_and_documented():
-    import torch
-    from mmengine.config import Config
     ckpt = shipped()
-    assert ckpt.stat().st_size <= 10 * 2**20
-    state = torch.load(str(ckpt), map_location='cpu', weights_only=True)
-    assert set(state) == {'state_dict', 'meta'}
-    assert ckpt.name in README.read_text()
-    assert (CKPT_DIR / 'label_map.txt').read_text().split() == list(
-        PENN_ACTION_CLASSES)
-    shipped_cfg = Config.fromfile(str(ckpt).replace('.pth', '_config.py'))
-    leaf = Config.fromfile(str(CONFIG))
-    for key in ('model', 'train_pipeline', 'test_pipeline', 'optim_wrapper',
-                'param_scheduler', 'train_cfg'):
-        assert shipped_cfg[key] == leaf[key], key
-    for log in ('_train.log', '_rgb_only_train.log', '_pose_only_train.log'):
-        assert Path(str(ckpt).replace('.pth', log)).is_file(), log
+    check_shipped_penn_checkpoint(ckpt, CONFIG, README, [
+        Path(str(ckpt).replace('.pth', log)) for log in (
+            '_train.log', '_rgb_only_train.log', '_pose_only_train.log')])
 
 
 def test_readme_records_the_subset_numbers():

@@ -6,14 +6,11 @@ and logs, and re-evaluated on the fixed subset of the rendered test split
 configs/rpan/README.md records for it: top-1 and attention-PCK@0.2."""
 from __future__ import annotations
 
-import os
 import re
-import subprocess
-import sys
 from pathlib import Path
 
-from conftest import ROOT
-from mmaction_pose.datasets.converters.penn_action import PENN_ACTION_CLASSES
+from conftest import (ROOT, check_shipped_penn_checkpoint,
+                      run_test_on_rendered_subset)
 
 CONFIG = ROOT / 'configs' / 'rpan' / 'penn_action_rendered_rgb.py'
 CKPT_DIR = ROOT / 'configs' / 'rpan' / 'penn_action_rendered'
@@ -29,22 +26,10 @@ def shipped() -> Path:
 
 
 def test_checkpoint_is_small_weights_only_and_documented():
-    import torch
-    from mmengine.config import Config
     ckpt = shipped()
-    assert ckpt.stat().st_size <= 10 * 2**20
-    state = torch.load(str(ckpt), map_location='cpu', weights_only=True)
-    assert set(state) == {'state_dict', 'meta'}
-    assert ckpt.name in README.read_text()
-    assert (CKPT_DIR / 'label_map.txt').read_text().split() == list(
-        PENN_ACTION_CLASSES)
-    shipped_cfg = Config.fromfile(str(ckpt).replace('.pth', '_config.py'))
-    leaf = Config.fromfile(str(CONFIG))
-    for key in ('model', 'train_pipeline', 'test_pipeline', 'optim_wrapper',
-                'param_scheduler', 'train_cfg'):
-        assert shipped_cfg[key] == leaf[key], key
-    for log in ('_train.log', '_test.log'):
-        assert Path(str(ckpt).replace('.pth', log)).is_file(), log
+    check_shipped_penn_checkpoint(ckpt, CONFIG, README, [
+        Path(str(ckpt).replace('.pth', log))
+        for log in ('_train.log', '_test.log')])
 
 
 def test_readme_records_the_subset_numbers():
@@ -54,17 +39,9 @@ def test_readme_records_the_subset_numbers():
 
 def test_checkpoint_reproduces_the_readme_on_the_fixed_subset(
         tmp_path, rendered_penn_test_subset):
-    videos = rendered_penn_test_subset
-    opts = [f'test_dataloader.dataset.{k}' for k in (
-        f"ann_file={videos / 'annotations.pkl'}",
-        f'data_prefix.video={videos}')]
-    env = dict(os.environ, OMP_NUM_THREADS='2', OMP_WAIT_POLICY='PASSIVE')
-    res = subprocess.run(
-        [sys.executable, 'tools/test.py', str(CONFIG), str(shipped()),
-         '--work-dir', str(tmp_path / 'work'), '--cfg-options', *opts],
-        cwd=ROOT, env=env, capture_output=True, text=True, timeout=900)
-    assert res.returncode == 0, res.stderr[-3000:]
-    log = res.stdout + res.stderr
+    log = run_test_on_rendered_subset(CONFIG, shipped(),
+                                      rendered_penn_test_subset,
+                                      tmp_path / 'work')
     top1 = float(re.findall(r'acc/top1: ([0-9.]+)', log)[-1])
     pck = float(re.findall(r'attention/pck@0.2: ([0-9.]+)', log)[-1])
     assert abs(100 * top1 - SUBSET_TOP1) <= 0.5, top1
