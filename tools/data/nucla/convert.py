@@ -16,9 +16,7 @@ as ``keypoint_3d``. The conversion itself lives in
 from __future__ import annotations
 
 import argparse
-import os
 import os.path as osp
-import pickle
 import sys
 
 sys.path.insert(
@@ -26,6 +24,9 @@ sys.path.insert(
         __file__))))))
 
 from mmengine.utils import track_iter_progress  # noqa: E402
+
+from mmaction_pose.datasets.converters.output import \
+    write_pose_dataset  # noqa: E402
 
 from mmaction_pose.datasets.converters.nucla import (  # noqa: E402
     NUCLA_CLASSES, NUCLAFormatError, convert_nucla, list_skeleton_files)
@@ -59,13 +60,7 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     for path, reason in dropped:
         print(f'dropped {osp.basename(path)}: {reason}')
-    out_dir = osp.dirname(osp.abspath(args.out))
-    os.makedirs(out_dir, exist_ok=True)
-    with open(args.out, 'wb') as f:
-        pickle.dump(data, f, protocol=pickle.HIGHEST_PROTOCOL)
-    with open(osp.join(out_dir, 'label_map.txt'), 'w') as f:
-        f.write('\n'.join(NUCLA_CLASSES) + '\n')
-    sizes = {k: len(v) for k, v in data['split'].items()}
+    sizes = write_pose_dataset(args.out, data, NUCLA_CLASSES)
     print(f'wrote {args.out}: {len(data["annotations"])} sequences, splits '
           f'{sizes}')
     return 0

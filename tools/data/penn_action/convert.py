@@ -13,9 +13,7 @@ id i) next to it. The conversion itself lives in
 from __future__ import annotations
 
 import argparse
-import os
 import os.path as osp
-import pickle
 import sys
 
 sys.path.insert(
@@ -23,6 +21,9 @@ sys.path.insert(
         __file__))))))
 
 from mmengine.utils import track_iter_progress  # noqa: E402
+
+from mmaction_pose.datasets.converters.output import \
+    write_pose_dataset  # noqa: E402
 
 from mmaction_pose.datasets.converters.penn_action import (  # noqa: E402
     PENN_ACTION_CLASSES, PENN_ACTION_SPLIT_SIZES, PennActionFormatError,
@@ -60,13 +61,7 @@ def main(argv: list[str] | None = None) -> int:
     except PennActionFormatError as err:
         print(f'error: {err}', file=sys.stderr)
         return 1
-    out_dir = osp.dirname(osp.abspath(args.out))
-    os.makedirs(out_dir, exist_ok=True)
-    with open(args.out, 'wb') as f:
-        pickle.dump(data, f, protocol=pickle.HIGHEST_PROTOCOL)
-    with open(osp.join(out_dir, 'label_map.txt'), 'w') as f:
-        f.write('\n'.join(PENN_ACTION_CLASSES) + '\n')
-    sizes = {k: len(v) for k, v in data['split'].items()}
+    sizes = write_pose_dataset(args.out, data, PENN_ACTION_CLASSES)
     print(f'wrote {args.out}: {len(data["annotations"])} clips, splits '
           f'{sizes}')
     if len(files) == sum(PENN_ACTION_SPLIT_SIZES.values()) and \
