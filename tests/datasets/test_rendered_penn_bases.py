@@ -67,6 +67,24 @@ def test_rgbpose_base_one_sample(rendered, split):
     assert sample['data_samples'].gt_label.item() == 1
 
 
+def test_rgbpose_flip_test_appends_the_mirrored_views(rendered):
+    flip = _dataset('penn_action_rendered_flip_test.py', 'test', rendered)
+    plain = _dataset('penn_action_rendered.py', 'test', rendered)
+    a, b = flip[1]['inputs'], plain[1]['inputs']
+    assert a['imgs'].shape == (20, 3, 8, 64, 64)
+    assert a['heatmap_imgs'].shape == (20, 13, 32, 32, 32)
+    # first crop = the unflipped test sample; second = its mirror
+    np.testing.assert_array_equal(a['imgs'][:10], b['imgs'])
+    np.testing.assert_array_equal(a['imgs'][10:], b['imgs'].flip(-1))
+    np.testing.assert_allclose(a['heatmap_imgs'][:10], b['heatmap_imgs'])
+    # the mirrored heatmaps swap the left / right joint channels
+    cfg = Config.fromfile(str(CONFIGS / 'penn_action_rendered.py'))
+    order = np.arange(13)
+    order[cfg.left_kp], order[cfg.right_kp] = cfg.right_kp, cfg.left_kp
+    np.testing.assert_allclose(a['heatmap_imgs'][10:, order],
+                               b['heatmap_imgs'].flip(-1), atol=1e-2)
+
+
 def test_pose_base_agrees_with_common(rendered):
     pose = Config.fromfile(str(CONFIGS / 'penn_action_rendered_pose_only.py'))
     rgb = Config.fromfile(str(CONFIGS / 'penn_action_rendered_rgb_only.py'))

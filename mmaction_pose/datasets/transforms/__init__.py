@@ -3,6 +3,7 @@
 from .attention_target import GenerateRPANPoseTarget
 from .bones import LayoutJointToBone
 from .compact import PoseCompact
+from .flip_twin import AppendFlippedFrames
 from .flow_frames import FlowFlip, FlowPoseDecode, RawFramesInit
 from .frames_decode import DecordDecodeFrames, MMDecodeFrames
 from .openpose_targets import GenerateOpenPoseTargets
@@ -17,11 +18,12 @@ from .sampling import UniformSampleFrames
 from .target_joints import SelectTargetJoints
 
 __all__ = [
-    'BoxThreeCrop', 'DecordDecodeFrames', 'FlowFlip', 'FlowPoseDecode',
-    'RawFramesInit', 'FormatPoseModalities', 'GenerateOpenPoseTargets',
-    'GeneratePartAffinityFields', 'GeneratePoseTarget',
-    'GenerateRPANPoseTarget', 'LayoutJointToBone', 'LoadPoseFeatureMaps',
-    'MMDecodeFrames', 'PackPoseKeypoints', 'PersonBoxCrop', 'PoseCompact',
-    'PoseMotionFeatures', 'PoseTemporalDifference', 'RandomDropLimbKeypoint',
+    'AppendFlippedFrames', 'BoxThreeCrop', 'DecordDecodeFrames',
+    'FlowFlip', 'FlowPoseDecode', 'FormatPoseModalities',
+    'GenerateOpenPoseTargets', 'GeneratePartAffinityFields',
+    'GeneratePoseTarget', 'GenerateRPANPoseTarget', 'LayoutJointToBone',
+    'LoadPoseFeatureMaps', 'MMDecodeFrames', 'PackPoseKeypoints',
+    'PersonBoxCrop', 'PoseCompact', 'PoseMotionFeatures',
+    'PoseTemporalDifference', 'RandomDropLimbKeypoint', 'RawFramesInit',
     'SelectTargetJoints', 'UniformSampleFrames'
 ]

@@ -3,7 +3,9 @@
 # 8 RGB and 32 pose frames sampled independently and uniformly, one
 # person-centred crop for both modalities, RGB rgb_size (64) and keypoint
 # heatmaps rgb_size * heatmap_scaling (32), flips swap left/right joints.
-# Test: num_test_clips (10) clips, no flip.
+# Test: num_test_clips (10) clips, no flip; flip_test_pipeline: 10 clips x
+# 2 flips (the pose-only protocol), the mirrored RGB frames and heatmaps
+# appended as a second crop (AppendFlippedFrames, GeneratePoseTarget double).
 _base_ = ['./rgb.py']
 
 clip_len = dict(RGB=8, Pose=32)
@@ -25,6 +27,13 @@ val_pipeline, test_pipeline = ([
     *p[1:-2],  # decode, person box, resize
     *_heatmaps
 ] for p in (_base_.val_pipeline, _base_.test_pipeline))
+flip_test_pipeline = [
+    *test_pipeline[:-3],
+    dict(type='AppendFlippedFrames'),
+    dict(_heatmaps[0], double=True, left_kp=_base_.left_kp,
+         right_kp=_base_.right_kp),
+    *_heatmaps[1:]
+]
 del _heatmaps
 train_dataloader = dict(dataset=dict(pipeline=train_pipeline))
 val_dataloader = dict(dataset=dict(pipeline=val_pipeline))
