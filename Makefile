@@ -42,7 +42,10 @@ penn-data: setup
 # N-UCLA Kinect v1 skeletons (needs ../shared/data/nucla/all_sqe or
 # NUCLA_SKELETONS=DIR): data/nucla/nucla.pkl with the xview1/2/3 splits and
 # label_map.txt (~15 s), then a stratified 10 % validation split of every
-# xview training split (xview<N>_train_val / xview<N>_train_rest, ~30 s).
+# xview training split (xview<N>_train_val / xview<N>_train_rest, ~30 s)
+# and a held-out training view (xview<N>_train_hold = the higher-numbered
+# of its two training views, xview<N>_train_keep = the other): the
+# cross-view validation of the custom recipe (configs/posec3d/recipe_search).
 # Research-use data: never commit data/nucla/.
 NUCLA_SKELETONS ?= ../shared/data/nucla/all_sqe
 NUCLA_PKL = data/nucla/nucla.pkl
@@ -53,6 +56,11 @@ nucla-data: setup
 	for v in 1 2 3; do \
 		$(PY) tools/data/splits/make_splits.py $(NUCLA_PKL) \
 			--source xview$${v}_train --val-fraction 0.1 || exit 1; \
+	done
+	for vh in 1:3 2:3 3:2; do \
+		$(PY) tools/data/splits/make_splits.py $(NUCLA_PKL) \
+			--source xview$${vh%:*}_train --holdout "_v0$${vh#*:}$$" \
+			|| exit 1; \
 	done
 
 penn-test: penn-data

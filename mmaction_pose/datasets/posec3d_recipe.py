@@ -35,10 +35,13 @@ PENN_ACTION_RECIPE: dict[str, Any] = dict(
     batch_size=16,
     num_workers=2,
     train_repeat=1,
+    view_affine=None,
     render_on_device=False)
 """The knobs of :func:`posec3d_data` and their Penn Action values
 (``render_on_device``: the ``*_device.py`` twins' heatmaps rendered by
-``PoseHeatmapPreprocessor`` on the model's device)."""
+``PoseHeatmapPreprocessor`` on the model's device; ``view_affine``: the
+arguments of a training-time ``RandomViewAffine`` of the joints, ``None``
+for none)."""
 
 
 def posec3d_pipelines(layout: str,
@@ -47,7 +50,8 @@ def posec3d_pipelines(layout: str,
                       heatmap_size: int = 32,
                       sigma: float = 0.6,
                       num_test_clips: int = 10,
-                      render_on_device: bool = False
+                      render_on_device: bool = False,
+                      view_affine: dict | None = None
                       ) -> dict[str, list[dict]]:
     """Train / val / test pipelines of PoseC3D heatmaps for a layout.
 
@@ -62,6 +66,9 @@ def posec3d_pipelines(layout: str,
         render_on_device: End with ``PackPoseKeypoints`` (the heatmap
             arguments, rendered by ``PoseHeatmapPreprocessor``) instead of
             ``GeneratePoseTarget``, ``FormatShape``, ``PackActionInputs``.
+        view_affine: ``RandomViewAffine`` arguments (random rotation, axis
+            scales and shear of the training clips' joints, a stand-in
+            for unseen camera views), or ``None``.
 
     Returns:
         ``dict(train_pipeline=..., val_pipeline=..., test_pipeline=...)``.
@@ -92,9 +99,11 @@ def posec3d_pipelines(layout: str,
             dict(type='PoseDecode'), compact, resize, step, *tail
         ]
 
+    affine = [] if view_affine is None else [
+        dict(type='RandomViewAffine', **view_affine)]
     train = [
         dict(type='UniformSampleFrames', clip_len=clip_len),
-        dict(type='PoseDecode'), compact,
+        dict(type='PoseDecode'), *affine, compact,
         dict(type='Resize', scale=(-1, int(heatmap_size * 8 / 7))),
         dict(type='RandomResizedCrop', area_range=(0.56, 1.0)), resize,
         dict(type='Flip', flip_ratio=0.5, **flip), target, *tail
@@ -144,7 +153,8 @@ def posec3d_data(recipe: dict,
     lay = get_layout(layout)
     pipelines = posec3d_pipelines(
         layout, knobs['modality'], knobs['clip_len'], knobs['heatmap_size'],
-        knobs['sigma'], knobs['num_test_clips'], knobs['render_on_device'])
+        knobs['sigma'], knobs['num_test_clips'], knobs['render_on_device'],
+        knobs['view_affine'])
     data = dict(type='PoseDataset', ann_file=ann_file)
 
     def loader(batch_size: int, shuffle: bool, dataset: dict) -> dict:

@@ -12,10 +12,15 @@ drawn per class with a fixed seed, so a config selects them by name
   validating on ``<source>_val``);
 - ``<base>_p<percent>``: ``fraction`` of every class of ``base`` (the rest
   when a validation split is carved, else ``source``), nested: a smaller
-  fraction is a subset of a larger one.
+  fraction is a subset of a larger one;
+- ``<source>_hold`` + ``<source>_keep`` (:func:`holdout_split`): the
+  samples whose name matches a pattern (e.g. one camera view of the
+  training views, ``_v02$``) and the others: a validation split that
+  measures generalisation to an unseen group, as a cross-view test does.
 """
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Sequence
 
@@ -88,3 +93,28 @@ def carve_splits(data: dict, source: str = 'train',
     for f in sorted(fractions):
         new[f'{base}_p{round(100 * f):g}'] = _take(order, f)
     return new
+
+
+def holdout_split(data: dict, source: str,
+                  pattern: str) -> dict[str, list[str]]:
+    """``<source>_hold``: the ``source`` samples whose name matches the
+    regular expression ``pattern`` (``re.search``); ``<source>_keep``: the
+    others. ``data`` is not modified.
+
+    Raises:
+        ValueError: an invalid pattern, or one that matches none or all of
+            the samples.
+    """
+    try:
+        regex = re.compile(pattern)
+    except re.error as e:
+        raise ValueError(f'invalid --holdout pattern {pattern!r}: {e}')
+    names = sorted(split_labels(data, source))
+    hold = [n for n in names if regex.search(n)]
+    if not hold or len(hold) == len(names):
+        raise ValueError(f'--holdout {pattern!r} matches {len(hold)} of the '
+                         f'{len(names)} samples of {source!r}; it must '
+                         'match some but not all')
+    held = set(hold)
+    return {f'{source}_hold': hold,
+            f'{source}_keep': [n for n in names if n not in held]}

@@ -8,7 +8,8 @@ from collections import Counter
 import pytest
 
 from conftest import load_script
-from mmaction_pose.datasets.splits import carve_splits, split_labels
+from mmaction_pose.datasets.splits import (carve_splits, holdout_split,
+                                           split_labels)
 
 tool = load_script('tools/data/splits/make_splits.py')
 
@@ -74,3 +75,28 @@ def test_cli_adds_splits_in_place(tmp_path, capsys) -> None:
     assert tool.main([str(path)]) == 1
     assert tool.main([str(tmp_path / 'missing.pkl'), '--fractions',
                       '0.5']) == 1
+
+
+def test_holdout_splits_one_group_off() -> None:
+    data = fake_data()
+    new = holdout_split(data, 'train', r'^c1_')
+    assert new['train_hold'] == sorted(f'c1_{i:03d}' for i in range(20))
+    assert len(new['train_keep']) == 43
+    assert not set(new['train_hold']) & set(new['train_keep'])
+    with pytest.raises(ValueError, match='matches 0 of the 63'):
+        holdout_split(data, 'train', 'nothing')
+    with pytest.raises(ValueError, match='matches 63 of the 63'):
+        holdout_split(data, 'train', '^c')
+    with pytest.raises(ValueError, match='invalid --holdout'):
+        holdout_split(data, 'train', '(')
+
+
+def test_cli_holdout(tmp_path) -> None:
+    path = tmp_path / 'ann.pkl'
+    with open(path, 'wb') as f:
+        pickle.dump(fake_data(), f)
+    assert tool.main([str(path), '--holdout', '^c2_']) == 0
+    with open(path, 'rb') as f:
+        split = pickle.load(f)['split']
+    assert split['train_hold'] == ['c2_000', 'c2_001', 'c2_002']
+    assert tool.main([str(path), '--holdout', 'zzz']) == 1

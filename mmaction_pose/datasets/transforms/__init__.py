@@ -6,6 +6,7 @@ from .compact import PoseCompact
 from .flip_twin import AppendFlippedFrames
 from .flow_frames import FlowFlip, FlowPoseDecode, RawFramesInit
 from .frames_decode import DecordDecodeFrames, MMDecodeFrames
+from .keypoint_affine import RandomViewAffine
 from .openpose_targets import GenerateOpenPoseTargets
 from .pa3d_modalities import (FormatPoseModalities, GeneratePartAffinityFields,
                               LoadPoseFeatureMaps, PoseTemporalDifference)
@@ -24,6 +25,6 @@ __all__ = [
     'GeneratePoseTarget', 'GenerateRPANPoseTarget', 'LayoutJointToBone',
     'LoadPoseFeatureMaps', 'MMDecodeFrames', 'PackPoseKeypoints',
     'PersonBoxCrop', 'PoseCompact', 'PoseMotionFeatures',
-    'PoseTemporalDifference', 'RandomDropLimbKeypoint', 'RawFramesInit',
-    'SelectTargetJoints', 'UniformSampleFrames'
+    'PoseTemporalDifference', 'RandomDropLimbKeypoint', 'RandomViewAffine',
+    'RawFramesInit', 'SelectTargetJoints', 'UniformSampleFrames'
 ]
