@@ -11,3 +11,8 @@ model = dict(backbone=dict(
     pose=dict(type='OpenPoseVGG19', exclude_background=True, with_cp=False),
     fusion=dict(type='PoseAppearanceFusion', mode='A+pool(I)+pool(F)',
                 lambdas=(1.5, 1.5, 0.5, 1.0))))
+# Every fusion leaves some pose-stream output unused (A + pool(I) + pool(F):
+# the last stage's heatmap branch; A + 1.5 E*A: its PAF branch), so DDP
+# must look for unused parameters (without: "Expected to have finished
+# reduction in the prior iteration" at the second step).
+find_unused_parameters = True
