@@ -66,8 +66,8 @@ def main(argv: list[str] | None = None) -> int:
           f'{sizes}')
     if len(files) == sum(PENN_ACTION_SPLIT_SIZES.values()) and \
             sizes != PENN_ACTION_SPLIT_SIZES:
-        print(f'warning: expected the official split {PENN_ACTION_SPLIT_SIZES}',
-              file=sys.stderr)
+        print('warning: expected the official split '
+              f'{PENN_ACTION_SPLIT_SIZES}', file=sys.stderr)
     return 0
 
 
