@@ -93,6 +93,28 @@ def motion_pipeline(test_mode: bool,
     ]
 
 
+def motion_dataloader_overrides(clip_len: int = 32, num_person: int = 1,
+                                num_test_clips: int = 10) -> dict:
+    """What a 1D-baseline dataset base changes in the dataloaders of the
+    GCN base it inherits (:func:`gcn_dataloaders`): the
+    :func:`motion_pipeline` of each split, for ``globals()``.
+
+    Returns:
+        ``dict(clip_len=..., train_dataloader=..., val_dataloader=...,
+        test_dataloader=...)`` (partial dicts that mmengine merges into the
+        base's).
+    """
+    args = dict(clip_len=clip_len, num_person=num_person)
+    return dict(
+        clip_len=clip_len,
+        train_dataloader=dict(dataset=dict(dataset=dict(
+            pipeline=motion_pipeline(False, **args)))),
+        val_dataloader=dict(dataset=dict(
+            pipeline=motion_pipeline(True, **args))),
+        test_dataloader=dict(dataset=dict(pipeline=motion_pipeline(
+            True, num_clips=num_test_clips, **args))))
+
+
 def gcn_dataloaders(ann_file: str, train_split: str, test_split: str,
                     clip_len: int = 100, num_person: int = 1,
                     num_test_clips: int = 10, batch_size: int = 16,

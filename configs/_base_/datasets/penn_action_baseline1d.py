@@ -1,16 +1,11 @@
 # Penn Action for the 1D temporal CNN baseline: penn_action_gcn.py (data,
 # splits, loaders) with 32-frame clips of body-normalized joints and their
 # velocities (PoseMotionFeatures; mmaction_pose/datasets/
-# sequence_pipelines.py: motion_pipeline), 10 clips at test.
+# sequence_pipelines.py: motion_pipeline), 10 clips at test
+# (motion_dataloader_overrides re-points the base's three loaders).
 _base_ = ['./penn_action_gcn.py']
 
-clip_len = 32
-_build = __import__('mmaction_pose.datasets.sequence_pipelines',
-                    fromlist=['*']).motion_pipeline
-_args = dict(clip_len=clip_len, num_person=_base_.num_person)
-train_dataloader = dict(
-    dataset=dict(dataset=dict(pipeline=_build(False, **_args))))
-val_dataloader = dict(dataset=dict(pipeline=_build(True, **_args)))
-test_dataloader = dict(dataset=dict(
-    pipeline=_build(True, num_clips=_base_.num_test_clips, **_args)))
-del _build, _args
+globals().update(__import__(
+    'mmaction_pose.datasets.sequence_pipelines', fromlist=['*']
+).motion_dataloader_overrides(clip_len=32, num_person=_base_.num_person,
+                              num_test_clips=_base_.num_test_clips))
