@@ -5,7 +5,7 @@ export OMP_NUM_THREADS ?= 2
 
 .PHONY: setup setup-full setup-lite demo data test test-fast clean penn-data \
 	penn-test penn-train penn-rgb-data penn-rgbpose-train penn-rgbpose-test \
-	penn-am-train penn-am-test nucla-data
+	penn-am-train penn-am-test penn-pasnet-train nucla-data
 
 # setup = setup-full: mmcv with its compiled ops (the mmdet + mmpose pose
 # backend needs them). setup-lite: the same mmcv without ops, built in seconds
@@ -131,6 +131,34 @@ AM_CKPT = $(lastword $(sort $(wildcard configs/action_machine/penn_action_render
 penn-am-test: penn-rgb-data
 	OMP_NUM_THREADS=1 bash tools/dist_test.sh $(AM).py $(AM_CKPT) $(NPROC) \
 		--dump work_dirs/action_machine_penn_action_rendered_shipped/test.pkl
+
+# PAS-Net twice-finetune on the rendered videos: the pose stream pre-trained
+# on the rendered frames' ground-truth joints, stage 1 (ECO), the stage-2
+# initialisation, stage 2 (A + 0.5 pool(I) + pool(F)), then the fusion
+# comparison (sum, product, conv), each tested. configs/pasnet/README.md.
+PAS = configs/pasnet
+PAS_FUSIONS = pasnet_penn_action_rendered \
+	pasnet_penn_action_rendered_fusion_a_plus_pool_i \
+	pasnet_penn_action_rendered_fusion_a_plus_e_a \
+	pasnet_penn_action_rendered_fusion_conv_a_i_f
+
+penn-pasnet-train: penn-rgb-data
+	OMP_NUM_THREADS=1 bash tools/dist_train.sh \
+		$(PAS)/openpose_penn_action_rendered_pretrain.py $(NPROC)
+	OMP_NUM_THREADS=1 bash tools/dist_train.sh $(PAS)/eco_penn_action_rendered.py $(NPROC)
+	OMP_NUM_THREADS=1 bash tools/dist_test.sh $(PAS)/eco_penn_action_rendered.py \
+		work_dirs/eco_penn_action_rendered/epoch_30.pth $(NPROC) \
+		--dump work_dirs/eco_penn_action_rendered/test.pkl
+	$(PY) tools/merge_pasnet_checkpoints.py \
+		work_dirs/eco_penn_action_rendered/epoch_30.pth \
+		work_dirs/openpose_penn_action_rendered_pretrain/epoch_10.pth \
+		work_dirs/eco_penn_action_rendered/pasnet_init.pth \
+		--config $(PAS)/pasnet_penn_action_rendered.py
+	for c in $(PAS_FUSIONS); do \
+		OMP_NUM_THREADS=1 bash tools/dist_train.sh $(PAS)/$$c.py $(NPROC) || exit 1; \
+		OMP_NUM_THREADS=1 bash tools/dist_test.sh $(PAS)/$$c.py \
+			work_dirs/$$c/epoch_6.pth $(NPROC) --dump work_dirs/$$c/test.pkl || exit 1; \
+	done
 
 clean:
 	rm -rf work_dirs .pytest_cache
