@@ -26,12 +26,8 @@ test_cfg = dict(type='TestLoop')
 optim_wrapper = dict(
     optimizer=dict(type='Adam', lr=1e-3, weight_decay=0.),
     clip_grad=dict(max_norm=40, norm_type=2))
-param_scheduler = [
-    dict(type='LinearLR', start_factor=0.1, by_epoch=True, begin=0, end=1,
-         convert_to_iter_based=True),
-    dict(type='CosineAnnealingLR', eta_min=0, T_max=max_epochs - 1,
-         by_epoch=True, begin=1, end=max_epochs, convert_to_iter_based=True)
-]
+param_scheduler = __import__(  # 1 warm-up epoch, then cosine to 0
+    'mmaction_pose.engine.schedules', fromlist=['*']).warmup_cosine(max_epochs)
 auto_scale_lr = dict(enable=False, base_batch_size=16)
 default_hooks = dict(
     logger=dict(interval=20),

@@ -23,12 +23,8 @@ _base_ = [
 load_from = 'work_dirs/eco_penn_action_rendered/pasnet_init.pth'
 max_epochs = 6
 train_cfg = dict(max_epochs=max_epochs, val_interval=3)
-param_scheduler = [
-    dict(type='LinearLR', start_factor=0.1, by_epoch=True, begin=0, end=1,
-         convert_to_iter_based=True),
-    dict(type='CosineAnnealingLR', eta_min=0, T_max=max_epochs - 1,
-         by_epoch=True, begin=1, end=max_epochs, convert_to_iter_based=True)
-]
+param_scheduler = __import__(  # 1 warm-up epoch, then cosine to 0
+    'mmaction_pose.engine.schedules', fromlist=['*']).warmup_cosine(max_epochs)
 optim_wrapper = dict(optimizer=dict(lr=0.005))
 default_hooks = dict(
     logger=dict(interval=20),

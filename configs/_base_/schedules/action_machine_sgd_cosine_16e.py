@@ -6,10 +6,6 @@ _base_ = ['./action_machine_sgd_85e.py']
 
 max_epochs = 16
 train_cfg = dict(max_epochs=max_epochs, val_interval=8)
-param_scheduler = [
-    dict(type='LinearLR', start_factor=0.1, by_epoch=True, begin=0, end=1,
-         convert_to_iter_based=True),
-    dict(type='CosineAnnealingLR', eta_min=0, T_max=max_epochs - 1,
-         by_epoch=True, begin=1, end=max_epochs, convert_to_iter_based=True)
-]
+param_scheduler = __import__(  # 1 warm-up epoch, then cosine to 0
+    'mmaction_pose.engine.schedules', fromlist=['*']).warmup_cosine(max_epochs)
 optim_wrapper = dict(optimizer=dict(lr=0.05))

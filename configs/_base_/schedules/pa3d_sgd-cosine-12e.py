@@ -7,12 +7,8 @@ train_cfg = dict(
     val_interval=3)
 val_cfg = dict(type='ValLoop')
 test_cfg = dict(type='TestLoop')
-param_scheduler = [
-    dict(type='LinearLR', start_factor=0.1, by_epoch=True, begin=0, end=1,
-         convert_to_iter_based=True),
-    dict(type='CosineAnnealingLR', eta_min=0, T_max=max_epochs - 1,
-         by_epoch=True, begin=1, end=max_epochs, convert_to_iter_based=True)
-]
+param_scheduler = __import__(  # 1 warm-up epoch, then cosine to 0
+    'mmaction_pose.engine.schedules', fromlist=['*']).warmup_cosine(max_epochs)
 optim_wrapper = dict(
     optimizer=dict(type='SGD', lr=0.05, momentum=0.9, weight_decay=5e-4),
     clip_grad=dict(max_norm=40, norm_type=2))
