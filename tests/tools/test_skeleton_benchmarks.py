@@ -3,6 +3,8 @@
 table and the PNG."""
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from conftest import load_script
@@ -47,3 +49,12 @@ def test_add_replace_report(tmp_path, capsys):
     assert tool.main(['add', str(csv), '--benchmark', 'nucla', '--setting',
                       'xview1', '--model', 'm', '--log',
                       str(tmp_path / 'missing.log')]) == 1
+
+
+def test_readme_table_is_the_committed_csv():
+    """configs/posec3d/README.md shows what benchmarks/results.csv holds
+    (rebuild it with the report command after adding a run)."""
+    root = Path(__file__).resolve().parents[2] / 'configs' / 'posec3d'
+    rows = tool.read_rows(root / 'benchmarks' / 'results.csv')
+    assert rows
+    assert tool.table(rows) in (root / 'README.md').read_text()
