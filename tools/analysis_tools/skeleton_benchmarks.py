@@ -118,6 +118,8 @@ def plot(rows: list[dict], png: Path) -> None:
         ax0.plot(xs, [penn[m][x] for x in xs], marker='o', label=m)
     ax0.set_xscale('log')
     ax0.set_xlim(8, 120)
+    if penn:
+        ax0.set_ylim(top=100)
     ax0.set_xticks([10, 25, 50, 100], ['10', '25', '50', '100'])
     ax0.set_xlabel('% of the Penn Action training set (stratified)')
     ax0.set_ylabel('top-1 on the official test split (%)')
