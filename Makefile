@@ -36,8 +36,13 @@ test-fast:
 PENN_LABELS ?= ../shared/data/penn_action/labels
 PENN_CKPT = $(lastword $(sort $(wildcard configs/posec3d/penn_action/penn_action_keypoint_*.pth)))
 
+# penn-data also writes the stratified 10 / 25 / 50 % subsets of the training
+# split (train_p10 / train_p25 / train_p50, seed 0) of the learning curves in
+# configs/posec3d/README.md.
 penn-data: setup
 	$(PY) tools/data/penn_action/convert.py --labels $(PENN_LABELS) --no-progress
+	$(PY) tools/data/splits/make_splits.py data/penn_action/penn_action.pkl \
+		--source train --fractions 0.1 0.25 0.5
 
 # N-UCLA Kinect v1 skeletons (needs ../shared/data/nucla/all_sqe or
 # NUCLA_SKELETONS=DIR): data/nucla/nucla.pkl with the xview1/2/3 splits and
