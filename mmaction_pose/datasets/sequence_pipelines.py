@@ -14,11 +14,14 @@ statement as a lazy config).
   layout, since mmaction2's bones know only its own three skeletons.
 * :func:`motion_pipeline`: the 1D temporal CNN baseline's input,
   ``PoseMotionFeatures`` (body-normalized joints and velocities) per
-  sampled clip.
+  sampled clip; the clips come from ``UniformSampleFrames`` or, with
+  ``sampling='interpolate'``, from ``InterpolateSampleFrames``
+  (whole-sequence linear-interpolation resampling).
 """
 from __future__ import annotations
 
 FEATS = ('j', 'b')
+SAMPLINGS = ('uniform', 'interpolate')
 
 
 def _sampling(test_mode: bool, clip_len: int, num_clips: int) -> dict:
@@ -70,7 +73,8 @@ def gcn_pipeline(test_mode: bool,
 def motion_pipeline(test_mode: bool,
                     clip_len: int = 32,
                     num_clips: int = 1,
-                    num_person: int = 1) -> list[dict]:
+                    num_person: int = 1,
+                    sampling: str = 'uniform') -> list[dict]:
     """Transform configs of the 1D temporal CNN baseline
     (``TemporalCNN1D`` in a ``RecognizerGCN``).
 
@@ -79,14 +83,26 @@ def motion_pipeline(test_mode: bool,
         clip_len: Frames per clip.
         num_clips: Clips per video at test.
         num_person: Persons kept or zero-padded per clip.
+        sampling: ``'uniform'``: ``UniformSampleFrames`` + ``PoseDecode``
+            (one random frame per segment); ``'interpolate'``:
+            ``InterpolateSampleFrames`` (the whole video linearly
+            resampled to ``clip_len`` positions, deterministic in training,
+            spread phases for ``num_clips`` test clips).
 
     Returns:
         The steps; the input is ``(num_clips, num_person, clip_len, V, 4)``
         (normalized x, y and their velocities).
     """
-    return [
-        _sampling(test_mode, clip_len, num_clips),
-        dict(type='PoseDecode'),
+    if sampling not in SAMPLINGS:
+        raise ValueError(
+            f'sampling must be one of {SAMPLINGS}, got {sampling!r}')
+    if sampling == 'interpolate':
+        steps = [dict(type='InterpolateSampleFrames', clip_len=clip_len,
+                      num_clips=num_clips, test_mode=test_mode)]
+    else:
+        steps = [_sampling(test_mode, clip_len, num_clips),
+                 dict(type='PoseDecode')]
+    return steps + [
         dict(type='PoseMotionFeatures'),
         dict(type='FormatGCNInput', num_person=num_person),
         dict(type='PackActionInputs')
@@ -94,17 +110,19 @@ def motion_pipeline(test_mode: bool,
 
 
 def motion_dataloader_overrides(clip_len: int = 32, num_person: int = 1,
-                                num_test_clips: int = 10) -> dict:
+                                num_test_clips: int = 10,
+                                sampling: str = 'uniform') -> dict:
     """What a 1D-baseline dataset base changes in the dataloaders of the
     GCN base it inherits (:func:`gcn_dataloaders`): the
-    :func:`motion_pipeline` of each split, for ``globals()``.
+    :func:`motion_pipeline` of each split (``sampling``: its argument),
+    for ``globals()``.
 
     Returns:
         ``dict(clip_len=..., train_dataloader=..., val_dataloader=...,
         test_dataloader=...)`` (partial dicts that mmengine merges into the
         base's).
     """
-    args = dict(clip_len=clip_len, num_person=num_person)
+    args = dict(clip_len=clip_len, num_person=num_person, sampling=sampling)
     return dict(
         clip_len=clip_len,
         train_dataloader=dict(dataset=dict(dataset=dict(

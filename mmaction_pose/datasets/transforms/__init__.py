@@ -6,6 +6,7 @@ from .compact import PoseCompact
 from .flip_twin import AppendFlippedFrames
 from .flow_frames import FlowFlip, FlowPoseDecode, RawFramesInit
 from .frames_decode import DecordDecodeFrames, MMDecodeFrames
+from .interpolate_sampling import InterpolateSampleFrames
 from .keypoint_affine import RandomViewAffine
 from .openpose_targets import GenerateOpenPoseTargets
 from .pa3d_modalities import (FormatPoseModalities, GeneratePartAffinityFields,
@@ -22,9 +23,10 @@ __all__ = [
     'AppendFlippedFrames', 'BoxThreeCrop', 'DecordDecodeFrames',
     'FlowFlip', 'FlowPoseDecode', 'FormatPoseModalities',
     'GenerateOpenPoseTargets', 'GeneratePartAffinityFields',
-    'GeneratePoseTarget', 'GenerateRPANPoseTarget', 'LayoutJointToBone',
-    'LoadPoseFeatureMaps', 'MMDecodeFrames', 'PackPoseKeypoints',
-    'PersonBoxCrop', 'PoseCompact', 'PoseMotionFeatures',
-    'PoseTemporalDifference', 'RandomDropLimbKeypoint', 'RandomViewAffine',
-    'RawFramesInit', 'SelectTargetJoints', 'UniformSampleFrames'
+    'GeneratePoseTarget', 'GenerateRPANPoseTarget',
+    'InterpolateSampleFrames', 'LayoutJointToBone', 'LoadPoseFeatureMaps',
+    'MMDecodeFrames', 'PackPoseKeypoints', 'PersonBoxCrop', 'PoseCompact',
+    'PoseMotionFeatures', 'PoseTemporalDifference', 'RandomDropLimbKeypoint',
+    'RandomViewAffine', 'RawFramesInit', 'SelectTargetJoints',
+    'UniformSampleFrames'
 ]
