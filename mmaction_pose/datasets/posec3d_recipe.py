@@ -25,6 +25,7 @@ from typing import Any
 from mmaction_pose.structures.skeleton_layouts import get_layout
 
 MODALITIES = ('keypoint', 'limb')
+SAMPLINGS = ('uniform', 'interpolate')
 
 PENN_ACTION_RECIPE: dict[str, Any] = dict(
     modality='keypoint',
@@ -36,12 +37,14 @@ PENN_ACTION_RECIPE: dict[str, Any] = dict(
     num_workers=2,
     train_repeat=1,
     view_affine=None,
+    sampling='uniform',
     render_on_device=False)
 """The knobs of :func:`posec3d_data` and their Penn Action values
 (``render_on_device``: the ``*_device.py`` twins' heatmaps rendered by
 ``PoseHeatmapPreprocessor`` on the model's device; ``view_affine``: the
 arguments of a training-time ``RandomViewAffine`` of the joints, ``None``
-for none)."""
+for none; ``sampling``: ``'uniform'`` = ``UniformSampleFrames`` +
+``PoseDecode``, ``'interpolate'`` = ``InterpolateSampleFrames``)."""
 
 
 def posec3d_pipelines(layout: str,
@@ -51,7 +54,8 @@ def posec3d_pipelines(layout: str,
                       sigma: float = 0.6,
                       num_test_clips: int = 10,
                       render_on_device: bool = False,
-                      view_affine: dict | None = None
+                      view_affine: dict | None = None,
+                      sampling: str = 'uniform'
                       ) -> dict[str, list[dict]]:
     """Train / val / test pipelines of PoseC3D heatmaps for a layout.
 
@@ -69,6 +73,11 @@ def posec3d_pipelines(layout: str,
         view_affine: ``RandomViewAffine`` arguments (random rotation, axis
             scales and shear of the training clips' joints, a stand-in
             for unseen camera views), or ``None``.
+        sampling: ``'uniform'``: one random frame per segment
+            (``UniformSampleFrames`` + ``PoseDecode``, PoseC3D's);
+            ``'interpolate'``: the whole video linearly resampled to
+            ``clip_len`` positions (``InterpolateSampleFrames``;
+            deterministic in training, spread phases at test).
 
     Returns:
         ``dict(train_pipeline=..., val_pipeline=..., test_pipeline=...)``.
@@ -76,6 +85,9 @@ def posec3d_pipelines(layout: str,
     if modality not in MODALITIES:
         raise ValueError(f'modality must be one of {MODALITIES}, got '
                          f'{modality!r}')
+    if sampling not in SAMPLINGS:
+        raise ValueError(f'sampling must be one of {SAMPLINGS}, got '
+                         f'{sampling!r}')
     lay = get_layout(layout)
     flip = dict(left_kp=lay.left_kp, right_kp=lay.right_kp)
     target = dict(type='GeneratePoseTarget', sigma=sigma, use_score=True,
@@ -92,18 +104,23 @@ def posec3d_pipelines(layout: str,
     tail = [dict(type='FormatShape', input_format='NCTHW_Heatmap'),
             dict(type='PackActionInputs')]
 
+    def sample(num_clips: int, test_mode: bool) -> list[dict]:
+        args = dict(clip_len=clip_len, num_clips=num_clips,
+                    test_mode=test_mode)
+        if sampling == 'interpolate':
+            return [dict(type='InterpolateSampleFrames', **args)]
+        if not test_mode:
+            args = dict(clip_len=clip_len)
+        return [dict(type='UniformSampleFrames', **args),
+                dict(type='PoseDecode')]
+
     def test_steps(num_clips: int, step: dict) -> list[dict]:
-        return [
-            dict(type='UniformSampleFrames', clip_len=clip_len,
-                 num_clips=num_clips, test_mode=True),
-            dict(type='PoseDecode'), compact, resize, step, *tail
-        ]
+        return [*sample(num_clips, True), compact, resize, step, *tail]
 
     affine = [] if view_affine is None else [
         dict(type='RandomViewAffine', **view_affine)]
     train = [
-        dict(type='UniformSampleFrames', clip_len=clip_len),
-        dict(type='PoseDecode'), *affine, compact,
+        *sample(1, False), *affine, compact,
         dict(type='Resize', scale=(-1, int(heatmap_size * 8 / 7))),
         dict(type='RandomResizedCrop', area_range=(0.56, 1.0)), resize,
         dict(type='Flip', flip_ratio=0.5, **flip), target, *tail
@@ -154,7 +171,7 @@ def posec3d_data(recipe: dict,
     pipelines = posec3d_pipelines(
         layout, knobs['modality'], knobs['clip_len'], knobs['heatmap_size'],
         knobs['sigma'], knobs['num_test_clips'], knobs['render_on_device'],
-        knobs['view_affine'])
+        knobs['view_affine'], knobs['sampling'])
     data = dict(type='PoseDataset', ann_file=ann_file)
 
     def loader(batch_size: int, shuffle: bool, dataset: dict) -> dict:

@@ -111,3 +111,23 @@ def test_a_user_leaf_of_ten_lines_follows_its_layout(tmp_path, base,
     assert steps[4]['right_kp'] == KINECT20.right_kp
     assert cfg.train_dataloader.dataset.dataset.ann_file == \
         'data/mine/mine.pkl'
+
+
+def test_interpolate_sampling_knob_runs_end_to_end(coco_pose):
+    from mmengine.dataset import Compose
+    pipes = posec3d_pipelines('coco17', clip_len=6, heatmap_size=16,
+                              num_test_clips=2, sampling='interpolate')
+    default = posec3d_pipelines('coco17', clip_len=6, heatmap_size=16,
+                                num_test_clips=2)
+    for key, steps in pipes.items():
+        assert steps[0]['type'] == 'InterpolateSampleFrames', key
+        assert steps[1:] == default[key][2:], key  # no PoseDecode
+    sample = dict(coco_pose, label=1, frame_dir='s', modality='Pose')
+    test = Compose(pipes['test_pipeline'])(dict(sample))
+    assert tuple(test['inputs'].shape) == (4, 17, 6, 16, 16)  # 2 clips x 2
+    train = Compose(pipes['train_pipeline'])(dict(sample))
+    assert tuple(train['inputs'].shape) == (1, 17, 6, 16, 16)
+    assert posec3d_data(dict(sampling='interpolate'), 'x.pkl', 3, 'coco17')[
+        'val_pipeline'][0]['type'] == 'InterpolateSampleFrames'
+    with pytest.raises(ValueError, match='sampling'):
+        posec3d_pipelines('coco17', sampling='random')

@@ -9,7 +9,7 @@
 # 32-frame clips of 32x32 heatmaps, 10 clips x 2 flips at test.
 recipe = dict(modality='keypoint', clip_len=32, heatmap_size=32, sigma=0.6,
               num_test_clips=10, batch_size=16, num_workers=2, train_repeat=1,
-              render_on_device=False)
+              sampling='uniform', render_on_device=False)
 _data = __import__('mmaction_pose.datasets.posec3d_recipe',
                    fromlist=['*']).posec3d_data
 # ann_file, num_classes, layout, num_joints, left_kp, right_kp,
