@@ -23,9 +23,9 @@ from __future__ import annotations
 from typing import Any
 
 from mmaction_pose.structures.skeleton_layouts import get_layout
+from .sequence_pipelines import sampling_steps
 
 MODALITIES = ('keypoint', 'limb')
-SAMPLINGS = ('uniform', 'interpolate')
 
 PENN_ACTION_RECIPE: dict[str, Any] = dict(
     modality='keypoint',
@@ -85,9 +85,6 @@ def posec3d_pipelines(layout: str,
     if modality not in MODALITIES:
         raise ValueError(f'modality must be one of {MODALITIES}, got '
                          f'{modality!r}')
-    if sampling not in SAMPLINGS:
-        raise ValueError(f'sampling must be one of {SAMPLINGS}, got '
-                         f'{sampling!r}')
     lay = get_layout(layout)
     flip = dict(left_kp=lay.left_kp, right_kp=lay.right_kp)
     target = dict(type='GeneratePoseTarget', sigma=sigma, use_score=True,
@@ -104,23 +101,15 @@ def posec3d_pipelines(layout: str,
     tail = [dict(type='FormatShape', input_format='NCTHW_Heatmap'),
             dict(type='PackActionInputs')]
 
-    def sample(num_clips: int, test_mode: bool) -> list[dict]:
-        args = dict(clip_len=clip_len, num_clips=num_clips,
-                    test_mode=test_mode)
-        if sampling == 'interpolate':
-            return [dict(type='InterpolateSampleFrames', **args)]
-        if not test_mode:
-            args = dict(clip_len=clip_len)
-        return [dict(type='UniformSampleFrames', **args),
-                dict(type='PoseDecode')]
-
     def test_steps(num_clips: int, step: dict) -> list[dict]:
-        return [*sample(num_clips, True), compact, resize, step, *tail]
+        return [*sampling_steps(True, clip_len, num_clips, sampling),
+                compact, resize, step, *tail]
 
     affine = [] if view_affine is None else [
         dict(type='RandomViewAffine', **view_affine)]
     train = [
-        *sample(1, False), *affine, compact,
+        *sampling_steps(False, clip_len, sampling=sampling), *affine,
+        compact,
         dict(type='Resize', scale=(-1, int(heatmap_size * 8 / 7))),
         dict(type='RandomResizedCrop', area_range=(0.56, 1.0)), resize,
         dict(type='Flip', flip_ratio=0.5, **flip), target, *tail

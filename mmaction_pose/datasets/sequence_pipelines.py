@@ -31,6 +31,34 @@ def _sampling(test_mode: bool, clip_len: int, num_clips: int) -> dict:
     return dict(type='UniformSampleFrames', clip_len=clip_len)
 
 
+def sampling_steps(test_mode: bool, clip_len: int, num_clips: int = 1,
+                   sampling: str = 'uniform') -> list[dict]:
+    """The temporal sampling steps of a pose pipeline (1D baseline and
+    PoseC3D recipe alike).
+
+    Args:
+        test_mode: Deterministic clips (validation / test).
+        clip_len: Frames per clip.
+        num_clips: Clips per video (test mode).
+        sampling: ``'uniform'``: ``UniformSampleFrames`` + ``PoseDecode``
+            (one random frame per segment); ``'interpolate'``:
+            ``InterpolateSampleFrames`` (the whole video linearly
+            resampled to ``clip_len`` positions, deterministic in training,
+            spread phases for ``num_clips`` test clips).
+
+    Returns:
+        The step configs.
+    """
+    if sampling not in SAMPLINGS:
+        raise ValueError(
+            f'sampling must be one of {SAMPLINGS}, got {sampling!r}')
+    if sampling == 'interpolate':
+        return [dict(type='InterpolateSampleFrames', clip_len=clip_len,
+                     num_clips=num_clips, test_mode=test_mode)]
+    return [_sampling(test_mode, clip_len, num_clips),
+            dict(type='PoseDecode')]
+
+
 def gcn_pipeline(test_mode: bool,
                  feats: str = 'j',
                  layout: str | None = None,
@@ -83,26 +111,14 @@ def motion_pipeline(test_mode: bool,
         clip_len: Frames per clip.
         num_clips: Clips per video at test.
         num_person: Persons kept or zero-padded per clip.
-        sampling: ``'uniform'``: ``UniformSampleFrames`` + ``PoseDecode``
-            (one random frame per segment); ``'interpolate'``:
-            ``InterpolateSampleFrames`` (the whole video linearly
-            resampled to ``clip_len`` positions, deterministic in training,
-            spread phases for ``num_clips`` test clips).
+        sampling: ``'uniform'`` or ``'interpolate'``
+            (:func:`sampling_steps`).
 
     Returns:
         The steps; the input is ``(num_clips, num_person, clip_len, V, 4)``
         (normalized x, y and their velocities).
     """
-    if sampling not in SAMPLINGS:
-        raise ValueError(
-            f'sampling must be one of {SAMPLINGS}, got {sampling!r}')
-    if sampling == 'interpolate':
-        steps = [dict(type='InterpolateSampleFrames', clip_len=clip_len,
-                      num_clips=num_clips, test_mode=test_mode)]
-    else:
-        steps = [_sampling(test_mode, clip_len, num_clips),
-                 dict(type='PoseDecode')]
-    return steps + [
+    return sampling_steps(test_mode, clip_len, num_clips, sampling) + [
         dict(type='PoseMotionFeatures'),
         dict(type='FormatGCNInput', num_person=num_person),
         dict(type='PackActionInputs')
