@@ -37,13 +37,16 @@ PENN_ACTION_RECIPE: dict[str, Any] = dict(
     num_workers=2,
     train_repeat=1,
     view_affine=None,
+    camera_view=None,
     sampling='uniform',
     render_on_device=False)
 """The knobs of :func:`posec3d_data` and their Penn Action values
 (``render_on_device``: the ``*_device.py`` twins' heatmaps rendered by
 ``PoseHeatmapPreprocessor`` on the model's device; ``view_affine``: the
 arguments of a training-time ``RandomViewAffine`` of the joints, ``None``
-for none; ``sampling``: ``'uniform'`` = ``UniformSampleFrames`` +
+for none; ``camera_view``: the arguments of a training-time
+``RandomCameraView`` (new views from the pickle's ``keypoint_3d``; a
+no-op on samples without 3D joints), ``None`` for none; ``sampling``: ``'uniform'`` = ``UniformSampleFrames`` +
 ``PoseDecode``, ``'interpolate'`` = ``InterpolateSampleFrames``)."""
 
 
@@ -55,7 +58,8 @@ def posec3d_pipelines(layout: str,
                       num_test_clips: int = 10,
                       render_on_device: bool = False,
                       view_affine: dict | None = None,
-                      sampling: str = 'uniform'
+                      sampling: str = 'uniform',
+                      camera_view: dict | None = None
                       ) -> dict[str, list[dict]]:
     """Train / val / test pipelines of PoseC3D heatmaps for a layout.
 
@@ -78,6 +82,9 @@ def posec3d_pipelines(layout: str,
             ``'interpolate'``: the whole video linearly resampled to
             ``clip_len`` positions (``InterpolateSampleFrames``;
             deterministic in training, spread phases at test).
+        camera_view: ``RandomCameraView`` arguments (the training clips'
+            3D joints turned and projected again, before sampling), or
+            ``None``.
 
     Returns:
         ``dict(train_pipeline=..., val_pipeline=..., test_pipeline=...)``.
@@ -107,8 +114,10 @@ def posec3d_pipelines(layout: str,
 
     affine = [] if view_affine is None else [
         dict(type='RandomViewAffine', **view_affine)]
+    camera = [] if camera_view is None else [
+        dict(type='RandomCameraView', **camera_view)]
     train = [
-        *sampling_steps(False, clip_len, sampling=sampling), *affine,
+        *camera, *sampling_steps(False, clip_len, sampling=sampling), *affine,
         compact,
         dict(type='Resize', scale=(-1, int(heatmap_size * 8 / 7))),
         dict(type='RandomResizedCrop', area_range=(0.56, 1.0)), resize,
@@ -160,7 +169,7 @@ def posec3d_data(recipe: dict,
     pipelines = posec3d_pipelines(
         layout, knobs['modality'], knobs['clip_len'], knobs['heatmap_size'],
         knobs['sigma'], knobs['num_test_clips'], knobs['render_on_device'],
-        knobs['view_affine'], knobs['sampling'])
+        knobs['view_affine'], knobs['sampling'], knobs['camera_view'])
     data = dict(type='PoseDataset', ann_file=ann_file)
 
     def loader(batch_size: int, shuffle: bool, dataset: dict) -> dict:

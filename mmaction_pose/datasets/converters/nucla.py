@@ -12,7 +12,9 @@ coordinates (metres).
 
 2D joints are the pinhole projection a 2D pose model would see in the
 Kinect's 640x480 colour frame, with the usual Kinect v1 intrinsics
-(:func:`project_kinect_v1`); the 3D joints are kept as ``keypoint_3d``.
+(:func:`project_kinect_v1`); the 3D joints are kept as ``keypoint_3d`` and
+the intrinsics as ``camera_intrinsics`` (``RandomCameraView`` turns the 3D
+skeleton and projects it again: new training views).
 
 Protocols (Wang et al.; Action Machine, Table 5): ``xview<N>`` tests on view
 ``N`` and trains on the other two views (``xview3``: 1019 / 463 sequences
@@ -36,6 +38,8 @@ from typing import Any, NoReturn
 
 import numpy as np
 
+from mmaction_pose.datasets.transforms.functional.camera_view import \
+    project_pinhole
 from mmaction_pose.structures.skeleton_layouts import KINECT20
 
 NUCLA_CLASSES: tuple[str, ...] = (
@@ -111,15 +115,7 @@ def project_kinect_v1(xyz: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         of projectable joints (finite, ``z > 0``); unprojectable joints are
         ``(0, 0)``.
     """
-    xyz = np.asarray(xyz, np.float64)
-    x, y, z = xyz[..., 0], xyz[..., 1], xyz[..., 2]
-    valid = np.isfinite(xyz).all(-1) & (z > 0)
-    safe_z = np.where(valid, z, 1.)
-    k = KINECT_V1_INTRINSICS
-    uv = np.stack([k['fx'] * x / safe_z + k['cx'],
-                   -k['fy'] * y / safe_z + k['cy']], -1)
-    uv = np.where(valid[..., None], uv, 0.)
-    return uv.astype(np.float32), valid
+    return project_pinhole(xyz, **KINECT_V1_INTRINSICS)
 
 
 def _skeletons(value: Any, fail: Callable[[str], NoReturn]) -> np.ndarray:
@@ -166,7 +162,8 @@ def load_nucla_sequence(path: str,
         ``(1, T, 20, 2)`` float32 pixels (:func:`project_kinect_v1`; (0, 0)
         where unprojectable), ``keypoint_score`` ``(1, T, 20)`` float32 (1,
         or 0 where unprojectable), ``keypoint_3d`` ``(1, T, 20, 3)``
-        float32 metres as stored, ``subject`` and ``view``.
+        float32 metres as stored, ``camera_intrinsics`` (a copy of
+        :data:`KINECT_V1_INTRINSICS`), ``subject`` and ``view``.
 
     Raises:
         NUCLAFormatError: the file is missing or not JSON, a field is
@@ -232,6 +229,7 @@ def load_nucla_sequence(path: str,
         keypoint=uv[None],
         keypoint_score=valid[None].astype(np.float32),
         keypoint_3d=xyz[None].astype(np.float32),
+        camera_intrinsics=dict(KINECT_V1_INTRINSICS),
         subject=meta['subject'],
         view=meta['view'])
 

@@ -2,6 +2,7 @@
 """Registered transforms (thin shells around ``functional``)."""
 from .attention_target import GenerateRPANPoseTarget
 from .bones import LayoutJointToBone
+from .camera_view import RandomCameraView
 from .compact import PoseCompact
 from .flip_twin import AppendFlippedFrames
 from .flow_frames import FlowFlip, FlowPoseDecode, RawFramesInit
@@ -26,7 +27,7 @@ __all__ = [
     'GeneratePoseTarget', 'GenerateRPANPoseTarget',
     'InterpolateSampleFrames', 'LayoutJointToBone', 'LoadPoseFeatureMaps',
     'MMDecodeFrames', 'PackPoseKeypoints', 'PersonBoxCrop', 'PoseCompact',
-    'PoseMotionFeatures', 'PoseTemporalDifference', 'RandomDropLimbKeypoint',
-    'RandomViewAffine', 'RawFramesInit', 'SelectTargetJoints',
+    'PoseMotionFeatures', 'PoseTemporalDifference', 'RandomCameraView',
+    'RandomDropLimbKeypoint', 'RandomViewAffine', 'RawFramesInit', 'SelectTargetJoints',
     'UniformSampleFrames'
 ]
