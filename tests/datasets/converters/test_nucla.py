@@ -77,6 +77,8 @@ def test_load_sequence_fields_and_shapes(tmp_path):
     np.testing.assert_allclose(anno['keypoint'][0],
                                np.stack([u, v], -1), rtol=1e-5)
     assert (anno['keypoint_score'] == 1).all()
+    assert anno['camera_intrinsics'] == dict(fx=525., fy=525., cx=319.5,
+                                             cy=239.5)
 
 
 def test_unprojectable_joints_are_missing(tmp_path):
@@ -248,3 +250,17 @@ def test_real_projection_lands_in_the_frame(real):
     inside = ((kp[:, 0] >= 0) & (kp[:, 0] < 640) & (kp[:, 1] >= 0) &
               (kp[:, 1] < 480)).mean()
     assert inside > 0.995  # data.md: 99.8 % (a few feet below the frame)
+
+
+@needs_data
+def test_real_sample_reprojects_through_random_camera_view(real):
+    """RandomCameraView at zero yaw reads the pickle's keypoint_3d and
+    camera_intrinsics and gives back its 2D joints."""
+    from mmaction_pose.datasets.transforms import RandomCameraView
+    _, (data, _) = real
+    anno = data['annotations'][0]
+    out = RandomCameraView(yaw=0.)(dict(anno,
+                                        keypoint=anno['keypoint'].copy()))
+    np.testing.assert_allclose(out['keypoint'], anno['keypoint'], atol=1e-3)
+    np.testing.assert_array_equal(out['keypoint_score'],
+                                  anno['keypoint_score'])
