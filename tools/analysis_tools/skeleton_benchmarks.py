@@ -113,9 +113,14 @@ def plot(rows: list[dict], png: Path) -> None:
         elif r['benchmark'] == 'nucla' and r['setting'] in NUCLA_SETTINGS:
             nucla[r['model']][r['setting']] = float(r['top1'])
     fig, (ax0, ax1) = plt.subplots(1, 2, figsize=(11, 4.2))
+    # one colour per model in both panels
+    palette = plt.rcParams['axes.prop_cycle'].by_key()['color']
+    colour = {m: palette[i % len(palette)]
+              for i, m in enumerate(sorted({*penn, *nucla}))}
     for m in sorted(penn):
         xs = sorted(penn[m])
-        ax0.plot(xs, [penn[m][x] for x in xs], marker='o', label=m)
+        ax0.plot(xs, [penn[m][x] for x in xs], marker='o', label=m,
+                 color=colour[m])
     ax0.set_xscale('log')
     ax0.set_xlim(8, 120)
     if penn:
@@ -135,7 +140,7 @@ def plot(rows: list[dict], png: Path) -> None:
         full = all(s in nucla[m] for s in NUCLA_SETTINGS)
         vals.append(sum(vals) / 3 if full else 0.)
         ax1.bar([g + i * width for g in range(len(groups))], vals, width,
-                label=m)
+                label=m, color=colour[m])
     ax1.set_xticks([g + 0.4 - width / 2 for g in range(len(groups))],
                    groups)
     ax1.set_ylim(40, 100)
