@@ -46,8 +46,9 @@ PENN_ACTION_RECIPE: dict[str, Any] = dict(
 arguments of a training-time ``RandomViewAffine`` of the joints, ``None``
 for none; ``camera_view``: the arguments of a training-time
 ``RandomCameraView`` (new views from the pickle's ``keypoint_3d``; a
-no-op on samples without 3D joints), ``None`` for none; ``sampling``: ``'uniform'`` = ``UniformSampleFrames`` +
-``PoseDecode``, ``'interpolate'`` = ``InterpolateSampleFrames``)."""
+no-op on samples without 3D joints), ``None`` for none; ``sampling``:
+``'uniform'`` = ``UniformSampleFrames`` + ``PoseDecode``,
+``'interpolate'`` = ``InterpolateSampleFrames``)."""
 
 
 def posec3d_pipelines(layout: str,

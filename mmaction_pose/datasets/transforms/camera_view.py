@@ -82,9 +82,9 @@ class RandomCameraView(BaseTransform):
         if intrinsics is None:
             name = results.get('frame_dir', '?')
             if 'camera_intrinsics' not in results:
-                raise ValueError(f'sample {name!r}: RandomCameraView has no '
-                               'intrinsics argument and the sample no '
-                               '"camera_intrinsics"')
+                raise ValueError(
+                    f'sample {name!r}: RandomCameraView has no intrinsics '
+                    'argument and the sample no "camera_intrinsics"')
             intrinsics = self._check_intrinsics(
                 results['camera_intrinsics'],
                 f'sample {name!r}: "camera_intrinsics"')
