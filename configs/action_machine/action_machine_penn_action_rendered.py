@@ -4,7 +4,8 @@
 # train on the poses the pose branch estimates. Test: RGB + pose softmax.
 #   bash tools/dist_train.sh \
 #       configs/action_machine/action_machine_penn_action_rendered.py 2
-# (load_from: the stage-1 run's last checkpoint in its default work dir)
+# (load_from: stage 1's last checkpoint, 30 + 30 epochs: the _kps_rgb.py
+# run continued by _kps_rgb_more.py, in its default work dir)
 _base_ = [
     '../_base_/models/action_machine_i3d_narrow.py',
     '../_base_/datasets/penn_action_rendered/action_machine.py',
@@ -13,7 +14,7 @@ _base_ = [
 ]
 
 model = dict(mode='pose_cls_only')
-load_from = ('work_dirs/action_machine_penn_action_rendered_kps_rgb/'
+load_from = ('work_dirs/action_machine_penn_action_rendered_kps_rgb_more/'
              'epoch_30.pth')
 train_cfg = dict(val_interval=16)  # the last epoch only
 default_hooks = dict(
