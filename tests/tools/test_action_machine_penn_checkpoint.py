@@ -29,7 +29,9 @@ def shipped() -> Path:
 
 
 def test_checkpoint_is_small_weights_only_and_documented():
+    # stage 1's first 30 epochs are the second run's; the rest the third's
     check_shipped_penn_checkpoint(shipped(), CONFIG, README, [
+        CKPT_DIR / 'second_run_kps_rgb_train.log'] + [
         CKPT_DIR / f'third_run_{log}.log'
         for log in ('kps_rgb_more_train', 'train', 'test')])
 
