@@ -1,12 +1,12 @@
 # PoseConv3D (Duan et al., CVPR 2022) limb heatmaps (one per limb of the
 # layout) on YOUR PoseDataset pickle: custom_keypoint.py with the limb
 # dataset base (docs/custom_dataset.md; a leaf calls posec3d_custom() with
-# _base_.recipe as custom_example_nucla_xview3.py does). 40e = 40 epochs x
-# RepeatDataset(1).
+# _base_.recipe as custom_example_nucla_xview3.py does). 60e = 60 epochs x
+# RepeatDataset(1), as custom_keypoint.py.
 _base_ = [
     '../_base_/models/posec3d_slowonly_narrow.py',
     '../_base_/datasets/custom_limb.py',
-    '../_base_/schedules/sgd_warmup_cosine_40e.py',
+    '../_base_/schedules/sgd_warmup_cosine_60e.py',
     '../_base_/default_runtime.py'
 ]
 
