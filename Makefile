@@ -127,16 +127,16 @@ AM = configs/action_machine/action_machine_penn_action_rendered
 penn-am-train: penn-rgb-data
 	OMP_NUM_THREADS=1 bash tools/dist_train.sh $(AM)_kps_rgb.py $(NPROC)
 	OMP_NUM_THREADS=1 bash tools/dist_train.sh $(AM)_kps_rgb_more.py $(NPROC)
-	OMP_NUM_THREADS=1 bash tools/dist_train.sh $(AM).py $(NPROC)
-	OMP_NUM_THREADS=1 bash tools/dist_test.sh $(AM).py \
-		work_dirs/action_machine_penn_action_rendered/epoch_16.pth $(NPROC) \
-		--dump work_dirs/action_machine_penn_action_rendered/test.pkl
+	OMP_NUM_THREADS=1 bash tools/dist_train.sh $(AM)_48e.py $(NPROC)
+	OMP_NUM_THREADS=1 bash tools/dist_test.sh $(AM)_48e.py \
+		work_dirs/action_machine_penn_action_rendered_48e/epoch_48.pth \
+		$(NPROC) --dump work_dirs/action_machine_penn_action_rendered_48e/test.pkl
 
 # Re-evaluate the committed Action Machine (both stages) on the rendered test
 # split: each head, their sum and the pose branch's PCK (~4 min on 2 cores).
 AM_CKPT = $(lastword $(sort $(wildcard configs/action_machine/penn_action_rendered/action_machine_penn_action_rendered_*.pth)))
 penn-am-test: penn-rgb-data
-	OMP_NUM_THREADS=1 bash tools/dist_test.sh $(AM).py $(AM_CKPT) $(NPROC) \
+	OMP_NUM_THREADS=1 bash tools/dist_test.sh $(AM)_48e.py $(AM_CKPT) $(NPROC) \
 		--dump work_dirs/action_machine_penn_action_rendered_shipped/test.pkl
 
 # PAS-Net twice-finetune on the rendered videos: the pose stream pre-trained

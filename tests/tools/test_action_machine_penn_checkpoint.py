@@ -1,5 +1,5 @@
 # Copyright (c) mmaction-pose. All rights reserved.
-"""The shipped Action Machine (third run, both stages) trained on rendered
+"""The shipped Action Machine (fourth run, both stages) trained on rendered
 Penn Action (configs/action_machine/penn_action_rendered/): small, weights
 only, with its config and logs, and re-evaluated on the fixed subset of the
 rendered test split (conftest's ``rendered_penn_test_subset``) against the
@@ -14,7 +14,7 @@ from conftest import (ROOT, check_shipped_penn_checkpoint,
                       run_test_on_rendered_subset)
 
 NAME = 'action_machine_penn_action_rendered'
-CONFIG = ROOT / 'configs' / 'action_machine' / f'{NAME}.py'
+CONFIG = ROOT / 'configs' / 'action_machine' / f'{NAME}_48e.py'
 CKPT_DIR = ROOT / 'configs' / 'action_machine' / 'penn_action_rendered'
 README = ROOT / 'configs' / 'action_machine' / 'README.md'
 # configs/action_machine/README.md, "fixed subset" row (first 200 rendered
@@ -29,11 +29,12 @@ def shipped() -> Path:
 
 
 def test_checkpoint_is_small_weights_only_and_documented():
-    # stage 1's first 30 epochs are the second run's; the rest the third's
+    # stage 1: 30 epochs of the second run + 30 of the third; stage 2 (48
+    # epochs) and the test: the fourth run's
     check_shipped_penn_checkpoint(shipped(), CONFIG, README, [
-        CKPT_DIR / 'second_run_kps_rgb_train.log'] + [
-        CKPT_DIR / f'third_run_{log}.log'
-        for log in ('kps_rgb_more_train', 'train', 'test')])
+        CKPT_DIR / f'{log}.log' for log in (
+            'second_run_kps_rgb_train', 'third_run_kps_rgb_more_train',
+            'fourth_run_train', 'fourth_run_test')])
 
 
 def test_readme_records_the_subset_numbers():

@@ -100,7 +100,7 @@ left_limb = [
 load_from = 'work_dirs/action_machine_penn_action_rendered_kps_rgb_more/epoch_30.pth'
 log_level = 'INFO'
 log_processor = dict(by_epoch=True, type='LogProcessor', window_size=20)
-max_epochs = 16
+max_epochs = 48
 model = dict(
     backbone=dict(
         base_channels=16,
@@ -221,11 +221,11 @@ param_scheduler = [
         start_factor=0.1,
         type='LinearLR'),
     dict(
-        T_max=15,
+        T_max=47,
         begin=1,
         by_epoch=True,
         convert_to_iter_based=True,
-        end=16,
+        end=48,
         eta_min=0,
         type='CosineAnnealingLR'),
 ]
@@ -420,7 +420,7 @@ test_pipeline = [
         type='PackActionInputs'),
 ]
 train_cfg = dict(
-    max_epochs=16, type='EpochBasedTrainLoop', val_begin=1, val_interval=16)
+    max_epochs=48, type='EpochBasedTrainLoop', val_begin=1, val_interval=48)
 train_dataloader = dict(
     batch_size=8,
     dataset=dict(
@@ -611,4 +611,4 @@ visualizer = dict(
     type='ActionVisualizer', vis_backends=[
         dict(type='LocalVisBackend'),
     ])
-work_dir = 'work_dirs/action_machine_penn_action_rendered_more'
+work_dir = './work_dirs/action_machine_penn_action_rendered_48e'
