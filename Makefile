@@ -119,8 +119,9 @@ penn-rgbpose-test: penn-rgb-data
 		--dump work_dirs/penn_action_rendered_shipped/test.pkl
 
 # Action Machine on the rendered videos: stage 1 (I3D + RGB head + pose
-# branch; 30 epochs, then 30 more as a warm restart), stage 2 (fixed; the
-# pose-image CNN), test (each head, the sum, the pose branch's PCK).
+# branch; 30 epochs, then 30 more as a warm restart), stage 2 (48 epochs,
+# stage 1 fixed; the pose-image CNN), test (each head, the sum, the pose
+# branch's PCK).
 # configs/action_machine/README.md.
 AM = configs/action_machine/action_machine_penn_action_rendered
 
