@@ -143,12 +143,13 @@ def plot(rows: list[dict], png: Path) -> None:
                 label=m, color=colour[m])
     ax1.set_xticks([g + 0.4 - width / 2 for g in range(len(groups))],
                    groups)
-    ax1.set_ylim(40, 100)
+    ax1.set_ylim(40, 116)  # room above 100 % for the legend
+    ax1.set_yticks(range(40, 101, 10))
     ax1.set_ylabel('top-1 on the test view (%)')
     ax1.set_title('N-UCLA cross-view (2D projection)')
     ax1.grid(axis='y', alpha=0.3)
     if models:
-        ax1.legend(fontsize=8)
+        ax1.legend(fontsize=7, ncol=3, loc='upper center')
     fig.tight_layout()
     png.parent.mkdir(parents=True, exist_ok=True)
     fig.savefig(png, dpi=100)
