@@ -2,6 +2,8 @@
 # Action rendered as video (NOT real footage): stage 1 fixed (I3D, RGB head,
 # pose branch; eval mode), only the pose-image ResNet-18 and its classifier
 # train on the poses the pose branch estimates. Test: RGB + pose softmax.
+# 16 epochs (the first three runs); the shipped model's stage 2 is
+# action_machine_penn_action_rendered_48e.py (48 epochs, chosen on train_val).
 #   bash tools/dist_train.sh \
 #       configs/action_machine/action_machine_penn_action_rendered.py 2
 # (load_from: stage 1's last checkpoint, 30 + 30 epochs: the _kps_rgb.py
